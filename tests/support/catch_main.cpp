@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The one Catch2 main, compiled once and linked into every test executable.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
