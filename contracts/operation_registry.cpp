@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "contracts/operation_registry.hpp"
+
+#include "contracts/operation_impl.hpp"
+
+namespace tidnav::contracts {
+namespace {
+
+const std::vector<operation>& registry() {
+  static const std::vector<operation> ops = [] {
+    std::vector<operation> all;
+    for (auto&& part : {detail::sched2_operations(), detail::crm11_operations(), detail::crm10_operations(),
+                        detail::ei1_mon1_operations()}) {
+      all.insert(all.end(), part.begin(), part.end());
+    }
+    return all;
+  }();
+  return ops;
+}
+
+}  // namespace
+
+std::span<const operation> all_operations() { return registry(); }
+
+const operation* find_operation(family fam, std::string_view name) {
+  for (const auto& op : registry()) {
+    if (op.fam == fam && op.name == name) return &op;
+  }
+  return nullptr;
+}
+
+std::vector<const operation*> find_operations_by_namespace(std::string_view ns) {
+  std::vector<const operation*> hits;
+  for (const auto& op : registry()) {
+    if (op.responder_ns == ns) hits.push_back(&op);
+  }
+  return hits;
+}
+
+}  // namespace tidnav::contracts
