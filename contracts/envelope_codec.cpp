@@ -66,8 +66,11 @@ void soap_context::clear() {
 namespace detail {
 
 int begin_write(soap_context& ctx, const soap_headers* headers) {
+  // Objects the caller allocated on this context stay alive: only the output
+  // and the header of the previous message are reset.
   soap* s = ctx.get();
-  ctx.clear();
+  ctx.out_.clear();
+  s->header = nullptr;
   soap_begin(s);
   s->encodingStyle = nullptr;  // document/literal: no SOAP-ENV:encodingStyle
   if (headers && (headers->logical_address || headers->wsa_to || headers->actor)) {

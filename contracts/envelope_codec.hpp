@@ -48,7 +48,8 @@ codec_error write_error(soap_context& ctx);
 
 // Serialises `body` as the only child of soap:Body under `tag` ("prefix:Name",
 // with the prefix from contracts/typemap.dat), with the given request headers
-// (none for responses). Returns the envelope, or sets `err`.
+// (none for responses). Returns the envelope, or sets `err`. Objects the
+// caller allocated on `ctx` stay valid; call ctx.clear() when done with them.
 template <class T>
 std::string write_envelope(soap_context& ctx, const T& body, const char* tag,
                            const soap_headers* headers, codec_error& err) {
