@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Each subcommand of `tidnav` registers itself on the CLI11 app; main.cpp only
+// composes them. A command's callback sets the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tidnav::cli {
+
+void register_validate(CLI::App& app, int& exit_code);
+void register_pki(CLI::App& app, int& exit_code);
+void register_call(CLI::App& app, int& exit_code);
+void register_sim(CLI::App& app, int& exit_code);
+
+}  // namespace tidnav::cli
