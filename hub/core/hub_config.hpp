@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+// The hub's YAML configuration as plain structs. Every default lives in the
+// member initialisers below and nowhere else; the YAML reader only overrides
+// what the file says. Loading is parse -> validate (all errors at once, with
+// line numbers) -> hand the structs to whoever builds snapshots and listeners.
+//
+//   instance: { name: "NTjP Develop", id: tidnav-1 }
+//   platform_hsa_id: "5565594230"
+//   sender_id_pattern: '(?:2.5.4.5|SERIALNUMBER)=([^,]+)'
+//   internal_callers: [127.0.0.1/32, 10.0.0.0/8]
+//   listeners:
+//     https: { address: 0.0.0.0, port: 443, cert: a.pem, key: a.key, ca: ca.pem,
+//              limits: { header_bytes: 16384, body_bytes: 15728640, header_timeout_ms: 10000,
+//                        read_timeout_ms: 30000, idle_timeout_ms: 60000, max_connections: 1024 } }
+//     http:  { address: 127.0.0.1, port: 12312 }
+//     admin: { address: 127.0.0.1, port: 23000 }
+//   tak_file: /var/lib/tidnav/takcache.xml
+//   hsa_files: [hsacachecomplementary.xml, hsacache.xml]
+//   routes:      [ { contract, logical_address, url, riv_profile, valid_from, valid_to } ]
+//   permissions: [ { consumer, contract, logical_address, valid_from, valid_to } ]
+//   default_routing: { delimiter: "#", allowed_contracts: [], allowed_senders: [] }
+//   hsa_lookup: { routing: { default_enabled: true, excepted_namespaces: [] }, authorization: { ... } }
+//   producers:
+//     connect_timeout_ms: 2000
+//     default_timeout_ms: 29000
+//     timeouts: [ { contract: urn:..., timeout_ms: 5000 } ]
+//     tls: { ca, cert, key, verify_hostname: true }
+//     tls_overrides: [ { host | host_suffix | port, ca, cert, key, sni, verify_hostname } ]
+//   headers: { request_remove, request_keep, response_remove, response_keep,
+//              propagate_correlation_id_for_https, user_agent, content_type, forwarded_cert }
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hub/core/producer_settings.hpp"
+#include "hub/core/result.hpp"
+#include "hub/core/routing_table.hpp"
+#include "hub/core/sender_id.hpp"
+
+namespace tidnav::core {
+
+struct listener_limits {
+  std::size_t header_bytes = 16 * 1024;
+  std::size_t body_bytes = 15 * 1024 * 1024;  ///< the platform's vp.max.receive.length
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds read_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::size_t max_connections = 1024;
+};
+
+struct listener_config {
+  bool enabled = false;  ///< true when the section is present
+  std::string address;
+  std::uint16_t port = 0;  ///< 0 = any free port (tests)
+  std::string cert, key, ca;  ///< https only; client certificates are required
+  listener_limits limits;
+};
+
+/// Header handling toward producers and back; defaults are the platform's.
+struct header_rules {
+  std::string request_remove =
+      "(?i)x-vp.*|PEER_CERTIFICATES|X-Forwarded.*|MULE_.*|X-MULE_.*|Connection|accept-encoding|"
+      "X-Forwarded-Tls-Client-Cert";
+  std::string request_keep = "(?i)x-vp-sender-id|x-vp-instance-id";
+  std::string response_remove = "(?i)SOAPAction|MULE_.*|X-MULE_.*|LOCAL_CERTIFICATE|PEER_CERTIFICATES|http.method";
+  std::string response_keep;
+  bool propagate_correlation_id_for_https = false;
+  std::string user_agent = "tidnav";
+  std::string content_type = "text/xml;charset=UTF-8";
+  /// Header carrying the consumer certificate from a TLS-terminating proxy.
+  std::string forwarded_cert = "x-vp-auth-cert";
+};
+
+struct hub_config {
+  std::string instance_name = "tidnav";  ///< shown in faultstrings: "VP004 [<name>] ..."
+  std::string instance_id = "tidnav";    ///< x-vp-instance-id and routing history
+  std::string platform_hsa_id = "5565594230";
+  std::string sender_id_pattern{default_sender_id_pattern};
+  std::vector<std::string> internal_callers;  ///< CIDR; empty = nobody on the plain listener
+
+  listener_config https{false, "0.0.0.0", 443, {}, {}, {}, {}};
+  listener_config http{false, "0.0.0.0", 12312, {}, {}, {}, {}};
+  listener_config admin{false, "127.0.0.1", 23000, {}, {}, {}, {}};
+
+  std::string tak_file;
+  std::vector<std::string> hsa_files;
+  std::vector<route> routes;             ///< source = "config:<line>"
+  std::vector<permission> permissions;
+  routing_policy routing;
+
+  producer_settings producers;
+  header_rules headers;
+
+  /// Where each value came from: "routes[2].url" -> line 14. Filled by the reader.
+  std::string source = "<config>";
+  std::map<std::string, int, std::less<>> lines;
+
+  /// Line of `path` or of its nearest recorded ancestor; 0 when unknown.
+  int line_of(std::string_view path) const;
+};
+
+struct config_error {
+  std::string source;
+  int line = 0;  ///< 1-based; 0 when unknown
+  std::string path;
+  std::string message;
+
+  /// "<source>:<line>: <path>: <message>"
+  std::string to_string() const;
+};
+
+/// Semantic checks; returns every problem (empty = valid). Pure: no file access.
+std::vector<config_error> validate(const hub_config& cfg);
+
+/// YAML text -> config (parse errors and validation errors together).
+result<hub_config, std::vector<config_error>> parse_hub_config(std::string_view yaml,
+                                                               std::string_view source_name = "<config>");
+
+/// Reads `path`, parses, validates, resolves relative file names (certificates,
+/// TAK and HSA files) against the config file's directory, and reports
+/// referenced files that do not exist.
+result<hub_config, std::vector<config_error>> load_hub_config(const std::string& path);
+
+}  // namespace tidnav::core
