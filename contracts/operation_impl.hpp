@@ -31,7 +31,9 @@ std::string canonicalize_as(const operation& op, const char* tag, bool is_reques
                                                : read_element(in, xml, body, tag, true, err);
   if (!ok) return {};
   const soap_headers* out_headers = headers ? headers : (is_request ? &parsed : nullptr);
-  std::string out = write_envelope(thread_context(op.fam, true), body, tag, out_headers, err);
+  soap_context& out_ctx = thread_context(op.fam, true);
+  soap_set_namespaces(out_ctx.get(), op.write_namespaces.data());
+  std::string out = write_envelope(out_ctx, body, tag, out_headers, err);
   in.clear();
   return out;
 }
@@ -45,9 +47,14 @@ std::string canonicalize(const operation& op, message_kind kind, std::string_vie
   return canonicalize_as<Response>(op, op.response_tag.c_str(), false, xml, form, headers, err);
 }
 
+// Envelope, header and core prefixes of the family, plus the operation's own
+// responder prefix and its 1.1 ext twin ("gad" and "gadx").
+std::vector<Namespace> trimmed_namespaces(family fam, const std::string& prefix);
+
 inline operation make_operation(family fam, std::string name, std::string prefix, std::string ns,
                                 canonicalize_fn fn) {
-  operation op{fam, name, ns, ns + ":" + name, prefix + ":" + name, prefix + ":" + name + "Response", fn};
+  operation op{fam, name, ns, ns + ":" + name, prefix + ":" + name, prefix + ":" + name + "Response", fn,
+               trimmed_namespaces(fam, prefix)};
   return op;
 }
 

@@ -20,6 +20,23 @@ const std::vector<operation>& registry() {
 
 }  // namespace
 
+namespace detail {
+
+std::vector<Namespace> trimmed_namespaces(family fam, const std::string& prefix) {
+  static const char* const always[] = {"SOAP-ENV", "xsi", "itr", "ih", "wsa5", "crm", "crmx", "sch", "ei", "mon"};
+  std::vector<Namespace> out;
+  for (const Namespace* n = namespaces_of(fam); n->id; ++n) {
+    const std::string id = n->id;
+    bool keep = id == prefix || id == prefix + "x";
+    for (const char* a : always) keep = keep || id == a;
+    if (keep) out.push_back(*n);
+  }
+  out.push_back(Namespace{nullptr, nullptr, nullptr, nullptr});
+  return out;
+}
+
+}  // namespace detail
+
 std::span<const operation> all_operations() { return registry(); }
 
 const operation* find_operation(family fam, std::string_view name) {

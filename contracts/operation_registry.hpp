@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Every operation of every contract family, with type-erased access to its
-// generated (de)serialisers. No gSOAP types leak through this header.
+// generated (de)serialisers. Only gSOAP's plain C `Namespace` struct shows here.
 #pragma once
 
 #include "contracts/codec_types.hpp"
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <stdsoap2.h>  // struct Namespace (a plain C struct)
 
 namespace tidnav::contracts {
 
@@ -30,6 +32,10 @@ struct operation {
   std::string request_tag;   // "socs:GetSubjectOfCareSchedule" (prefix from typemap.dat)
   std::string response_tag;
   canonicalize_fn canonicalize_impl;
+  // The family's namespace table cut down to what this operation's messages
+  // use, for writing: gSOAP declares every table entry on the Envelope, and 33
+  // declarations instead of 8 cost every reader (docs/contracts.md).
+  std::vector<Namespace> write_namespaces;
 
   // Parses `xml` with the generated deserialiser and writes it again with the
   // generated serialiser: the result is a schema-ordered, correctly qualified
