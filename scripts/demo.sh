@@ -4,7 +4,7 @@
 set -euo pipefail
 build=${1:-build}
 tidnav="$build/tools/tidnav"
-work=var/demo
+work=${TIDNAV_DEMO_DIR:-var/demo}
 rm -rf "$work"; mkdir -p "$work"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

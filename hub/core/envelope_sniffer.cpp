@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include "hub/core/envelope_prefix.hpp"
 #include "hub/core/hsa_id.hpp"
 #include "hub/core/xml_names.hpp"
 
@@ -148,18 +149,47 @@ std::string_view to_string(sniff_error e) noexcept {
 
 vp_fault to_vp_fault(const sniff_failure& f) { return make_fault(vp_code::vp015, f.detail); }
 
-result<envelope_info, sniff_failure> sniff_envelope(std::string_view request, const sniff_options& options) {
+namespace {
+
+bool has_doctype(const pugi::xml_document& doc, sniff_failure& out) {
+  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_doctype) {
+      out = failure_at(sniff_error::doctype_not_allowed, "DOCTYPE is not allowed",
+                       static_cast<std::size_t>(n.offset_debug()));
+      return true;
+    }
+  }
+  return false;
+}
+
+// Parses only the routing prefix. Accepted only when the one parse error is
+// the cut itself (elements left open at the end) and the walk's operation is
+// the element the scan cut after; otherwise the caller parses everything.
+std::optional<envelope_info> sniff_prefix(std::string_view request, std::size_t cut, const sniff_options& options) {
+  pugi::xml_document doc;
+  const auto pr = doc.load_buffer(request.data(), cut, parse_flags, pugi::encoding_auto);
+  if (pr.encoding != pugi::encoding_utf8 || pr.status != pugi::status_end_element_mismatch ||
+      static_cast<std::size_t>(pr.offset) + 1 < cut) {
+    return std::nullopt;
+  }
+  sniff_failure ignored;
+  if (has_doctype(doc, ignored)) return std::nullopt;
+  walk_state st;
+  const auto walk_error = options.match_namespaces ? walk_namespaced(doc, st) : walk_local_names(doc, st);
+  if (walk_error || !st.operation ||
+      start_tag_end(request, static_cast<std::size_t>(st.operation.offset_debug())) + 1 != cut) {
+    return std::nullopt;
+  }
+  return std::move(st.info);
+}
+
+result<envelope_info, sniff_failure> sniff_full(std::string_view request, const sniff_options& options) {
   pugi::xml_document doc;
   const pugi::xml_parse_result pr = doc.load_buffer(request.data(), request.size(), parse_flags, pugi::encoding_auto);
   const auto error_offset = static_cast<std::size_t>(pr.offset);
 
   // Checked on the partial tree too: a DOCTYPE is never acceptable.
-  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
-    if (n.type() == pugi::node_doctype) {
-      return fail(failure_at(sniff_error::doctype_not_allowed, "DOCTYPE is not allowed",
-                             static_cast<std::size_t>(n.offset_debug())));
-    }
-  }
+  if (sniff_failure f; has_doctype(doc, f)) return fail(std::move(f));
   if (!pr && pr.encoding == pugi::encoding_utf8 && error_at_declaration(request, pr)) {
     return fail(failure_at(sniff_error::doctype_not_allowed, "markup declarations are not allowed", error_offset));
   }
@@ -181,6 +211,21 @@ result<envelope_info, sniff_failure> sniff_envelope(std::string_view request, co
     return fail(*walk_error);
   }
   return std::move(st.info);
+}
+
+}  // namespace
+
+result<envelope_info, sniff_failure> sniff_envelope(std::string_view request, const sniff_options& options) {
+  // The payload after the operation's start tag is never looked at when errors
+  // there are tolerated, so it need not be parsed either, unless it seems to
+  // hold a DOCTYPE or entity declaration, which must be found and refused.
+  if (options.ignore_errors_after_operation) {
+    if (const auto cut = operation_prefix_length(request);
+        cut && *cut < request.size() && !may_contain_declaration(request.substr(*cut))) {
+      if (auto info = sniff_prefix(request, *cut, options)) return std::move(*info);
+    }
+  }
+  return sniff_full(request, options);
 }
 
 }  // namespace tidnav::core

@@ -18,7 +18,8 @@
 
 namespace tidnav::core {
 
-/// What routing needs to know about a call; nullopt means "absent".
+/// What routing needs to know about a call; nullopt means "absent". The views
+/// are not owned: the strings must outlive the decide_route() call.
 struct call_identity {
   std::optional<std::string_view> consumer;         ///< sender HSA-id (certificate or trusted header)
   std::optional<std::string_view> contract;         ///< namespace of the Body's first child
