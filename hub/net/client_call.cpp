@@ -33,7 +33,8 @@ client_call::client_call(std::shared_ptr<client_shared> shared, client_request r
       request_(std::move(request)),
       callback_(std::move(callback)),
       strand_(asio::make_strand(shared_->ioc)),
-      resolver_(strand_) {
+      resolver_(strand_),
+      resolve_timer_(strand_) {
   // The TLS context is part of the key: connections made with different client
   // certificates or trust stores must never be handed to each other's calls.
   pool_key_ = url_.scheme + "://" + url_.host + ":" + std::to_string(url_.port) + "#" +
@@ -100,11 +101,22 @@ void client_call::do_resolve() {
                                                      std::to_string(url_.port));
     return do_connect();
   }
+  // getaddrinfo runs on Asio's private thread and cannot be interrupted; on the deadline
+  // the call fails at once and the late resolver answer is dropped in on_resolve().
+  resolve_timer_.expires_at(deadline_);
+  resolve_timer_.async_wait([self = shared_from_this()](error_code ec) {
+    if (ec || self->finished_) return;
+    self->resolver_.cancel();
+    ++self->shared_->stats.failures_timeout;
+    self->fail(client_errc::timeout, beast::error::timeout);
+  });
   resolver_.async_resolve(url_.host, std::to_string(url_.port),
                           beast::bind_front_handler(&client_call::on_resolve, shared_from_this()));
 }
 
 void client_call::on_resolve(error_code ec, tcp::resolver::results_type results) {
+  resolve_timer_.cancel();
+  if (finished_) return;
   if (ec) {
     ++shared_->stats.failures_resolve;
     return fail(client_errc::resolve_failed, ec);
@@ -121,7 +133,6 @@ void client_call::do_connect() {
 }
 
 void client_call::on_connect(error_code ec, const tcp::endpoint&) {
-  fprintf(stderr, "T connect %ld\n", (long)std::chrono::duration_cast<std::chrono::microseconds>(clock::now()-started_).count());
   if (ec) {
     ++shared_->stats.failures_connect;
     conn_.reset();
@@ -148,7 +159,6 @@ void client_call::do_handshake() {
 }
 
 void client_call::on_handshake(error_code ec) {
-  fprintf(stderr, "T handshake %ld\n", (long)std::chrono::duration_cast<std::chrono::microseconds>(clock::now()-started_).count());
   // Not retried: a handshake failure is nearly always a certificate or protocol mismatch
   // that a second attempt would only repeat.
   if (ec) {
@@ -169,7 +179,6 @@ void client_call::do_write() {
 }
 
 void client_call::on_write(error_code ec, std::size_t n) {
-  fprintf(stderr, "T write %ld\n", (long)std::chrono::duration_cast<std::chrono::microseconds>(clock::now()-started_).count());
   if (n > 0) result_.request_bytes_sent = true;
   if (ec) {
     if (ec == beast::error::timeout) {
@@ -200,7 +209,6 @@ void client_call::do_read() {
 }
 
 void client_call::on_read_header(error_code ec, std::size_t) {
-  fprintf(stderr, "T header %ld\n", (long)std::chrono::duration_cast<std::chrono::microseconds>(clock::now()-started_).count());
   if (ec) return on_read(ec, 0);
   const unsigned status = parser_->get().result_int();
   // Interim 1xx answers (an unsolicited 100 Continue) precede the real response.
@@ -283,6 +291,7 @@ void client_call::fail(client_errc kind, const error_code& cause) {
 }
 
 void client_call::finish() {
+  finished_ = true;
   result_.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - started_);
   auto cb = std::move(callback_);
   if (!cb) return;

@@ -11,6 +11,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/message.hpp>
@@ -76,6 +77,7 @@ class client_call : public std::enable_shared_from_this<client_call> {
   client_callback callback_;
   client_connection::executor_type strand_;
   boost::asio::ip::tcp::resolver resolver_;
+  boost::asio::steady_timer resolve_timer_;  // DNS is the one step tcp_stream cannot time out
   boost::asio::ip::tcp::resolver::results_type endpoints_;
   std::unique_ptr<client_connection> conn_;
   boost::beast::http::request<boost::beast::http::string_body> req_;
@@ -84,6 +86,7 @@ class client_call : public std::enable_shared_from_this<client_call> {
   clock::time_point started_;
   clock::time_point deadline_;
   client_result result_;
+  bool finished_ = false;
 };
 
 }  // namespace tidnav::net::detail

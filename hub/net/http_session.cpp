@@ -9,7 +9,9 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include "hub/net/message_convert.hpp"
 #include "hub/net/tls_context_impl.hpp"
+
 namespace tidnav::net::detail {
 namespace {
 
@@ -229,12 +231,7 @@ void http_session<Tls>::dispatch_request() {
   parser_.reset();
 
   request_context ctx;
-  ctx.method = std::string(msg.method_string());
-  ctx.target = std::string(msg.target());
-  ctx.version = msg.version();
-  ctx.headers.reserve(16);
-  for (const auto& f : msg) ctx.headers.push_back({std::string(f.name_string()), std::string(f.value())});
-  ctx.body = std::move(msg.body());
+  take_request(std::move(msg), ctx);
   ctx.peer = peer_;
   ctx.tls = Tls;
   ctx.tls_protocol = tls_protocol_;
@@ -288,15 +285,8 @@ void http_session<Tls>::reply_error(unsigned status, std::string body, bool ling
 template <bool Tls>
 void http_session<Tls>::do_write(response r, bool linger_after) {
   phase_ = phase::writing;
-  res_ = {};
-  res_.version(version_ == 10 ? 10 : 11);
-  res_.result(r.status);
-  for (auto& h : r.headers)
-    if (!is_framing_header(h.name)) res_.insert(h.name, h.value);
-  res_.body() = std::move(r.body);
   const bool keep = keep_alive_ && !r.close && !stopping_ && !state_->stopping.load(std::memory_order_relaxed);
-  res_.keep_alive(keep);
-  res_.prepare_payload();
+  make_response(std::move(r), version_, keep, res_);
   close_after_write_ = !keep;
   linger_after_write_ = linger_after;
   lowest().expires_after(limits().write_timeout);
@@ -342,6 +332,10 @@ void http_session<Tls>::do_close() {
   cancel_read_timer();
   if constexpr (Tls) {
     phase_ = phase::closing;
+    // Send our close_notify without waiting for the peer's (RFC 8446 §6.1 allows it): an
+    // idle pooled client is not reading and would otherwise hold us for close_timeout.
+    SSL* ssl = stream_.native_handle();
+    SSL_set_shutdown(ssl, SSL_get_shutdown(ssl) | SSL_RECEIVED_SHUTDOWN);
     lowest().expires_after(limits().close_timeout);
     stream_.async_shutdown([self = this->shared_from_this()](error_code) { self->close_socket(); });
   } else {

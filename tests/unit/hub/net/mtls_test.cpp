@@ -167,3 +167,13 @@ TEST_CASE("mtls: bad TLS files are reported with the file name", "[mtls]") {
   CHECK_THROWS_AS(net::make_server_tls_context({p.ca.cert_file, p.server.cert_file, p.client.key_file}),
                   net::tls_error);
 }
+
+TEST_CASE("mtls: a DNS host name is resolved, sent as SNI and verified", "[mtls]") {
+  tls_fixture f;
+  // "localhost" may resolve to ::1 first; the server only listens on 127.0.0.1, so this
+  // also covers trying the next resolved address within one attempt.
+  const auto r = f.call(client_ctx(), "localhost");
+  REQUIRE(r.ok());
+  CHECK(r.body == "SE2321000016-1177|<ping/>");
+  CHECK(r.attempts == 1);
+}

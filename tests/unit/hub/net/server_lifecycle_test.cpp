@@ -159,6 +159,19 @@ TEST_CASE("lifecycle: stop closes idle keep-alive connections at once", "[lifecy
   CHECK(closed);
 }
 
+TEST_CASE("lifecycle: stop does not wait for pooled TLS clients to answer close_notify", "[lifecycle]") {
+  capture_log log;
+  net::http_server server(tls_server_options(log), echo_handler());
+  server.start();
+  net::http_client client(client_options(log));
+  REQUIRE(client.request(net::make_post(https_url(server.port()), "x")).ok());
+  REQUIRE(client.idle_connections() == 1);  // idle on our side, not reading
+  const auto start = std::chrono::steady_clock::now();
+  server.stop(5s);
+  CHECK(std::chrono::steady_clock::now() - start < 500ms);
+  CHECK(server.active_connections() == 0);
+}
+
 TEST_CASE("lifecycle: the drain deadline bounds a stop with a stuck handler", "[lifecycle]") {
   capture_log log;
   deferred_responder never;
