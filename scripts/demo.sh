@@ -2,6 +2,7 @@
 # Interim demo (until `tidnav sandbox` exists): a development PKI, one simulated
 # producer on loopback, and contract calls to it over mutual TLS with `tidnav call`.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 build=${1:-build}
 tidnav="$build/tools/tidnav"
 work=${TIDNAV_DEMO_DIR:-var/demo}
@@ -33,6 +34,9 @@ step "scheduling 2.0 GetAppointments for 191212121212"
   --field actor.actorId.root=1.2.752.129.2.1.3.1 --field actor.actorId.extension=191212121212 \
   --field actor.actorType.code=116154003 --field actor.actorType.codeSystem=1.2.752.116.2.1.1 \
   --field personId.root=1.2.752.129.2.1.3.1 --field personId.extension=191212121212
+
+step "An envelope from a file: PingForConfiguration"
+"$tidnav" call --url "$url" "${tls[@]}" --file tests/fixtures/monitoring-1.0/PingForConfiguration-request.xml
 
 step "A contract the unit does not offer gives a SOAP fault (exit code 1)"
 if "$tidnav" call --url "$url" "${tls[@]}" --contract 1.1:CancelBooking --logical-address SE2321000016-DEMO \

@@ -4,6 +4,7 @@
 // TLS and prints the answer; exits 1 on a SOAP fault or HTTP error.
 #include "contracts/loose_builder.hpp"
 #include "contracts/operation_registry.hpp"
+#include "hub/core/envelope_sniffer.hpp"
 #include "tools/tidnav/call_transport.hpp"
 #include "tools/tidnav/commands.hpp"
 #include "tools/tidnav/pretty_xml.hpp"
@@ -115,7 +116,14 @@ void register_call(CLI::App& app, int& exit_code) {
       return;
     }
     if (o->url.empty()) throw CLI::ValidationError("--url", "is required unless --dry-run");
-    const std::string action = op ? "\"" + op->soap_action + "\"" : std::string("\"\"");
+    std::string action = op ? op->soap_action : std::string();
+    if (!op) {
+      // An envelope from a file: the SOAPAction is <request namespace>:<operation>.
+      if (auto info = core::sniff_envelope(request); info && info.value().contract_namespace) {
+        action = *info.value().contract_namespace + ":" + info.value().operation;
+      }
+    }
+    action = "\"" + action + "\"";
     const call_result r = send_soap(o->url, o->tls, action, request, o->timeout_s);
     if (!r.error.empty()) {
       std::cerr << "tidnav call: " << r.error << "\n";
