@@ -10,22 +10,6 @@ constexpr bool is_name_end(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>';
 }
 
-// Index of the '>' ending the tag that starts at `lt`, honouring quotes.
-std::optional<std::size_t> tag_end(std::string_view s, std::size_t lt) noexcept {
-  char quote = 0;
-  for (std::size_t i = lt + 1; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<std::size_t> skip_past(std::string_view s, std::size_t from, std::string_view terminator) noexcept {
   const auto end = s.find(terminator, from);
   if (end == std::string_view::npos) return std::nullopt;
@@ -53,7 +37,7 @@ std::optional<std::size_t> operation_prefix_length(std::string_view s) noexcept 
     } else if (rest[1] == '/') {
       next = skip_past(s, lt + 2, ">");
     } else {
-      const auto gt = tag_end(s, lt);
+      const auto gt = tag_end(s, lt + 1);
       if (!gt) return std::nullopt;
       if (after_body) return *gt + 1;
       std::size_t name_end = lt + 1;
@@ -85,6 +69,21 @@ bool may_contain_declaration(std::string_view s) noexcept {
     p = bang + 1;
   }
   return false;
+}
+
+std::optional<std::size_t> tag_end(std::string_view xml, std::size_t from) noexcept {
+  char quote = 0;
+  for (std::size_t i = from; i < xml.size(); ++i) {
+    const char c = xml[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace tidnav::core

@@ -27,4 +27,8 @@ std::optional<std::size_t> operation_prefix_length(std::string_view xml) noexcep
 /// (rejected) from text that merely looks like one.
 bool may_contain_declaration(std::string_view xml) noexcept;
 
+/// Offset of the '>' that ends the tag whose text starts at `from` (just past
+/// its '<'), skipping quoted attribute values; nullopt when it never ends.
+std::optional<std::size_t> tag_end(std::string_view xml, std::size_t from) noexcept;
+
 }  // namespace tidnav::core

@@ -106,18 +106,7 @@ std::optional<sniff_failure> walk_local_names(const pugi::xml_document& doc, wal
 
 // Offset of the '>' closing the start tag whose name begins at `name_offset`.
 std::size_t start_tag_end(std::string_view buf, std::size_t name_offset) {
-  char quote = 0;
-  for (std::size_t i = name_offset; i < buf.size(); ++i) {
-    const char c = buf[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i;
-    }
-  }
-  return buf.size();
+  return tag_end(buf, name_offset).value_or(buf.size());
 }
 
 // Whether the parse error sits on a markup declaration (<!DOCTYPE, <!ENTITY, ...).

@@ -7,6 +7,7 @@
 
 #include <boost/asio/ssl/error.hpp>
 
+#include "hub/net/openssl_errors.hpp"
 #include "hub/net/tls_context_impl.hpp"
 
 namespace tidnav::net {
@@ -14,21 +15,10 @@ namespace {
 
 namespace ssl = boost::asio::ssl;
 
-std::string openssl_reason() {
-  std::string out;
-  while (const unsigned long e = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
-    if (!out.empty()) out += "; ";
-    out += buf;
-  }
-  return out.empty() ? "unknown OpenSSL error" : out;
-}
-
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& file = {}) {
   std::string msg = what;
   if (!file.empty()) msg += " " + file.string();
-  throw tls_error(msg + ": " + openssl_reason());
+  throw tls_error(msg + ": " + openssl_errors());
 }
 
 void require_file(const char* role, const std::filesystem::path& file) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "tools/pki/pem_io.hpp"
 
+#include "hub/net/openssl_errors.hpp"
+
 #include <cerrno>
 #include <cstring>
 
@@ -55,18 +57,7 @@ bio_ptr open_for_read(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::string openssl_errors() {
-  std::string out;
-  while (const unsigned long e = ERR_get_error()) {
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
-    if (!out.empty()) out += "; ";
-    out += buf;
-  }
-  return out.empty() ? "no OpenSSL error reported" : out;
-}
-
-void fail(const std::string& what) { throw pki_error(what + ": " + openssl_errors()); }
+void fail(const std::string& what) { throw pki_error(what + ": " + net::openssl_errors()); }
 
 void write_certificate(const std::filesystem::path& file, X509* cert) {
   bio_ptr mem(BIO_new(BIO_s_mem()));

@@ -9,9 +9,6 @@
 
 namespace tidnav::pki::detail {
 
-// The OpenSSL error queue drained into one string (most recent reason last).
-std::string openssl_errors();
-
 // Throws pki_error("<what>: <openssl errors>").
 [[noreturn]] void fail(const std::string& what);
 
