@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Time to merge 4 unit answers x 100 bookings, for crm 1.1 GetSubjectOfCareSchedule
+// and 2.0 GetAppointments (plus the two timeslot kinds for reference). Each merge
+// is timed on its own; prints mean and p99 in microseconds. The answers are
+// built once from the fixtures, with interleaved start times and a few
+// duplicates across units, so sorting and de-duplication do real work.
+//
+//   bench_aggregate_merge [iterations=1000]
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "aggregate_fixtures.hpp"
+#include "hub/core/aggregate_merge.hpp"
+
+using namespace tidnav::core;
+using tidnav::test::booking;
+
+namespace {
+
+constexpr int units = 4;
+constexpr int per_unit = 100;
+
+std::vector<unit_answer> answers_for(aggregate_kind k) {
+  std::vector<unit_answer> out;
+  for (int u = 0; u < units; ++u) {
+    const std::string unit = "SE2321000016-U00" + std::to_string(u);
+    std::vector<booking> bookings;
+    for (int i = 0; i < per_unit; ++i) {
+      // Every 10th booking is also reported by the next unit (same unit and id): a duplicate.
+      const bool dup = u > 0 && i % 10 == 0;
+      const int owner = dup ? u - 1 : u;
+      const int n = owner * per_unit + i;
+      const std::string owner_unit = "SE2321000016-U00" + std::to_string(owner);
+      bookings.push_back({owner_unit, tidnav::test::uuid_for(n), tidnav::test::ts_plus_minutes((i * 97 + owner * 13) % 20000)});
+    }
+    unit_answer a;
+    a.logical_address = unit;
+    a.ok = true;
+    a.body = tidnav::test::make_answer(k, bookings);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+void run(aggregate_kind k, int iterations) {
+  const std::vector<unit_answer> answers = answers_for(k);
+  std::size_t input_bytes = 0;
+  for (const auto& a : answers) input_bytes += a.body.size();
+  std::vector<double> us;
+  us.reserve(static_cast<std::size_t>(iterations));
+  std::size_t out_bytes = 0;
+  for (int i = 0; i < iterations + 20; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string merged = merge_answers(k, answers, "20260310142535");
+    const auto t1 = std::chrono::steady_clock::now();
+    out_bytes = merged.size();
+    if (i >= 20) us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());  // 20 warm-up rounds
+  }
+  std::sort(us.begin(), us.end());
+  const double mean = std::accumulate(us.begin(), us.end(), 0.0) / static_cast<double>(us.size());
+  const double p99 = us[std::min(us.size() - 1, static_cast<std::size_t>(static_cast<double>(us.size()) * 0.99))];
+  std::printf("%-16s %d x %d  in %7zu B  out %7zu B  mean %8.1f us  p99 %8.1f us  (n=%d)\n",
+              std::string(to_string(k)).c_str(), units, per_unit, input_bytes, out_bytes, mean, p99, iterations);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int iterations = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1000;
+  for (const aggregate_kind k : {aggregate_kind::schedule_11, aggregate_kind::appointments_20,
+                                 aggregate_kind::timeslots_20, aggregate_kind::timeslots_11}) {
+    run(k, iterations);
+  }
+  return 0;
+}
