@@ -164,10 +164,33 @@ void read_headers(R& r, const YAML::Node& n, header_rules& out) {
   r.get(n, path, "forwarded_cert", out.forwarded_cert);
 }
 
+void read_engagement_index(R& r, const YAML::Node& n, engagement_index_config& out) {
+  out.enabled = true;
+  const std::string path = "engagement_index";
+  if (n.IsNull()) return;
+  if (!r.map(n, path, {"database", "alternative_hsa_ids", "reserved_hsa_ids", "subscribers"})) return;
+  r.get(n, path, "database", out.database);
+  r.get(n, path, "alternative_hsa_ids", out.alternative_hsa_ids);
+  r.get(n, path, "reserved_hsa_ids", out.reserved_hsa_ids);
+  if (const YAML::Node s = n["subscribers"]; s.IsDefined() && !s.IsNull() && r.sequence(s, path + ".subscribers")) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::string p = R::index(path + ".subscribers", i);
+      if (!r.map(s[i], p, {"logical_address", "url", "service_domain", "categorizations"})) continue;
+      ei_subscriber_config sub;
+      r.get(s[i], p, "logical_address", sub.logical_address);
+      r.get(s[i], p, "url", sub.url);
+      r.get(s[i], p, "service_domain", sub.service_domain);
+      r.get(s[i], p, "categorizations", sub.categorizations);
+      out.subscribers.push_back(std::move(sub));
+    }
+  }
+}
+
 void read_root(R& r, const YAML::Node& root, hub_config& cfg) {
   if (!r.map(root, "", {"instance", "platform_hsa_id", "sender_id_pattern", "internal_callers", "listeners",
                         "tak_file", "hsa_files", "routes", "permissions", "default_routing", "hsa_lookup",
-                        "producers", "headers"})) {
+                        "producers", "headers", "io_threads", "drain_timeout_ms", "routing_history",
+                        "original_consumer", "call_log", "wsdl_dir", "engagement_index", "aggregation"})) {
     return;
   }
   if (const YAML::Node n = root["instance"]; n.IsDefined() && !n.IsNull() && r.map(n, "instance", {"name", "id"})) {
@@ -185,6 +208,27 @@ void read_root(R& r, const YAML::Node& root, hub_config& cfg) {
   read_routing_policy(r, root, cfg);
   if (const YAML::Node n = root["producers"]; n.IsDefined() && !n.IsNull()) read_producers(r, n, cfg.producers);
   if (const YAML::Node n = root["headers"]; n.IsDefined() && !n.IsNull()) read_headers(r, n, cfg.headers);
+  r.get_number(root, "", "io_threads", 1024, cfg.io_threads);
+  r.get(root, "", "drain_timeout_ms", cfg.drain_timeout);
+  r.get(root, "", "routing_history", cfg.routing_history);
+  if (const YAML::Node n = root["original_consumer"];
+      n.IsDefined() && !n.IsNull() && r.map(n, "original_consumer", {"allowed_senders", "reject"})) {
+    r.get(n, "original_consumer", "allowed_senders", cfg.original_consumer.allowed_senders);
+    r.get(n, "original_consumer", "reject", cfg.original_consumer.reject);
+  }
+  if (const YAML::Node n = root["call_log"];
+      n.IsDefined() && !n.IsNull() && r.map(n, "call_log", {"path", "redact_personal_ids", "queue"})) {
+    r.get(n, "call_log", "path", cfg.call_log.path);
+    r.get(n, "call_log", "redact_personal_ids", cfg.call_log.redact_personal_ids);
+    r.get_number(n, "call_log", "queue", std::uint64_t{1} << 24, cfg.call_log.queue);
+  }
+  r.get(root, "", "wsdl_dir", cfg.wsdl_dir);
+  if (const YAML::Node n = root["engagement_index"]; n.IsDefined()) read_engagement_index(r, n, cfg.engagement_index);
+  if (const YAML::Node n = root["aggregation"];
+      n.IsDefined() && !n.IsNull() && r.map(n, "aggregation", {"unit_timeout_ms", "deadline_ms"})) {
+    r.get(n, "aggregation", "unit_timeout_ms", cfg.aggregation.unit_timeout);
+    r.get(n, "aggregation", "deadline_ms", cfg.aggregation.deadline);
+  }
 }
 
 }  // namespace
@@ -261,6 +305,13 @@ result<hub_config, std::vector<config_error>> load_hub_config(const std::string&
     resolve(l->ca, name + ".ca");
   }
   resolve(cfg.tak_file, "tak_file");
+  resolve(cfg.wsdl_dir, "wsdl_dir");
+  if (cfg.engagement_index.enabled && fs::path(cfg.engagement_index.database).is_relative()) {
+    cfg.engagement_index.database = (base / cfg.engagement_index.database).lexically_normal().string();
+  }
+  if (!cfg.call_log.path.empty() && cfg.call_log.path != "-" && fs::path(cfg.call_log.path).is_relative()) {
+    cfg.call_log.path = (base / cfg.call_log.path).lexically_normal().string();
+  }
   for (std::size_t i = 0; i < cfg.hsa_files.size(); ++i) resolve(cfg.hsa_files[i], yaml_reader::index("hsa_files", i));
   resolve(cfg.producers.tls.ca, "producers.tls.ca");
   resolve(cfg.producers.tls.cert, "producers.tls.cert");

@@ -29,6 +29,18 @@
 //     tls_overrides: [ { host | host_suffix | port, ca, cert, key, sni, verify_hostname } ]
 //   headers: { request_remove, request_keep, response_remove, response_keep,
 //              propagate_correlation_id_for_https, user_agent, content_type, forwarded_cert }
+//   io_threads: 0                      # 0 = one per core
+//   drain_timeout_ms: 10000            # SIGTERM: finish calls in flight this long
+//   routing_history: true              # x-rivta-routing-history loop guard (VP014)
+//   original_consumer: { allowed_senders: [], reject: false }   # reject: VP013 instead of a warning
+//   call_log: { path: "-", redact_personal_ids: true, queue: 65536 }   # "-" stdout, "" off
+//   wsdl_dir: schemas                  # ?wsdl / ?xsd= answers; empty = off
+//   engagement_index:                  # the in-process EI behind routes to "local:ei"
+//     database: ei.db
+//     alternative_hsa_ids: []
+//     reserved_hsa_ids: []
+//     subscribers: [ { logical_address, url, service_domain, categorizations: [] } ]
+//   aggregation: { unit_timeout_ms: 3000, deadline_ms: 3500 }   # "local:aggregate"
 
 #include <chrono>
 #include <cstddef>
@@ -77,6 +89,42 @@ struct header_rules {
   std::string forwarded_cert = "x-vp-auth-cert";
 };
 
+/// Who may set x-rivta-original-serviceconsumer-hsaid (the platform's
+/// sender.id.allowed.list and throw.vp013.when.originalconsumer.not.allowed).
+struct original_consumer_policy {
+  std::vector<std::string> allowed_senders;  ///< empty = everybody
+  bool reject = false;                       ///< false: log a warning; true: VP013
+};
+
+struct call_log_config {
+  std::string path = "-";  ///< "-" = stdout, "" = no call log, else a file (reopened on SIGHUP)
+  bool redact_personal_ids = true;
+  std::size_t queue = 65536;
+};
+
+/// Who is told about engagement changes (ProcessNotification).
+struct ei_subscriber_config {
+  std::string logical_address;
+  std::string url;
+  std::string service_domain;                ///< empty = every domain
+  std::vector<std::string> categorizations;  ///< empty = every categorization
+};
+
+struct engagement_index_config {
+  bool enabled = false;  ///< true when the section is present
+  std::string database = "ei.db";
+  std::vector<std::string> alternative_hsa_ids;
+  std::vector<std::string> reserved_hsa_ids;
+  std::vector<ei_subscriber_config> subscribers;
+};
+
+/// The aggregating services: one citizen request fanned out to every unit.
+/// Defaults are the contracts' 3-second SLA, not the national platform's 27/28 s.
+struct aggregation_config {
+  std::chrono::milliseconds unit_timeout{3'000};
+  std::chrono::milliseconds deadline{3'500};
+};
+
 struct hub_config {
   std::string instance_name = "tidnav";  ///< shown in faultstrings: "VP004 [<name>] ..."
   std::string instance_id = "tidnav";    ///< x-vp-instance-id and routing history
@@ -96,6 +144,15 @@ struct hub_config {
 
   producer_settings producers;
   header_rules headers;
+
+  std::size_t io_threads = 0;  ///< 0 = one per core
+  std::chrono::milliseconds drain_timeout{10'000};
+  bool routing_history = true;
+  original_consumer_policy original_consumer;
+  call_log_config call_log;
+  std::string wsdl_dir;  ///< empty: ?wsdl and ?xsd= are not served
+  engagement_index_config engagement_index;
+  aggregation_config aggregation;
 
   /// Where each value came from: "routes[2].url" -> line 14. Filled by the reader.
   std::string source = "<config>";

@@ -87,7 +87,17 @@ void check_routes(checker& c, const hub_config& cfg) {
     const std::string p = "routes[" + std::to_string(i) + "]";
     c.require(!trim_ascii(r.contract).empty(), p + ".contract", "is required");
     c.require(!trim_ascii(r.logical_address).empty(), p + ".logical_address", "is required");
-    c.require(is_http_url(r.url), p + ".url", "must be an http:// or https:// URL, got '" + r.url + "'");
+    if (istarts_with(r.url, "local:")) {
+      // In-process producers exist only when their section is configured.
+      const std::string_view name = std::string_view(r.url).substr(6);
+      if (name == "ei") {
+        c.require(cfg.engagement_index.enabled, p + ".url", "local:ei needs an engagement_index section");
+      } else {
+        c.require(name == "aggregate", p + ".url", "unknown in-process producer '" + r.url + "' (local:ei, local:aggregate)");
+      }
+    } else {
+      c.require(is_http_url(r.url), p + ".url", "must be an http:// or https:// URL, got '" + r.url + "'");
+    }
     c.require(r.profile == riv_profile::rivtabp20 || r.profile == riv_profile::rivtabp21, p + ".riv_profile",
               "must be RIVTABP20 or RIVTABP21, got '" + r.profile_name + "'");
     c.require(!r.valid.empty(), p + ".valid_to", "is before valid_from");
@@ -145,6 +155,17 @@ std::vector<config_error> validate(const hub_config& cfg) {
   c.regex(cfg.headers.response_remove, "headers.response_remove");
   c.regex(cfg.headers.response_keep, "headers.response_keep");
   c.require(!cfg.headers.content_type.empty(), "headers.content_type", "must not be empty");
+  c.require(cfg.drain_timeout.count() >= 0, "drain_timeout_ms", "must not be negative");
+  c.require(cfg.call_log.queue >= 16, "call_log.queue", "must be at least 16");
+  c.require(cfg.aggregation.unit_timeout.count() > 0, "aggregation.unit_timeout_ms", "must be positive");
+  c.require(cfg.aggregation.deadline >= cfg.aggregation.unit_timeout, "aggregation.deadline_ms",
+            "must be at least unit_timeout_ms");
+  for (std::size_t i = 0; i < cfg.engagement_index.subscribers.size(); ++i) {
+    const auto& s = cfg.engagement_index.subscribers[i];
+    const std::string p = "engagement_index.subscribers[" + std::to_string(i) + "]";
+    c.require(!trim_ascii(s.logical_address).empty(), p + ".logical_address", "is required");
+    c.require(is_http_url(s.url), p + ".url", "must be an http:// or https:// URL, got '" + s.url + "'");
+  }
   return c.take();
 }
 

@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   tidnav::cli::register_pki(app, exit_code);
   tidnav::cli::register_call(app, exit_code);
   tidnav::cli::register_sim(app, exit_code);
+  tidnav::cli::register_hub(app, exit_code);
+  tidnav::cli::register_route_check(app, exit_code);
+  tidnav::cli::register_bench(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+// The aggregating services as the in-process producer "local:aggregate".
+// A GetSubjectOfCareSchedule 1.1 / GetAppointments 2.0 addressed to the
+// platform: the engagement index names the units that hold the citizen's
+// bookings; units the consumer may not reach are dropped; every other unit is
+// called in parallel through the hub's own pipeline (routing, authorisation,
+// TLS, logs, metrics), each with the unit's timeout; whatever has answered by
+// the overall deadline is merged, with one ProcessingStatus record per unit.
+// GetAvailableTimeslots addressed to the platform or an HSA node fans out to
+// every unit routed for the contract under that node.
+
+#include <memory>
+
+#include "hub/app/hub_service.hpp"
+#include "hub/app/local_producer.hpp"
+#include "hub/app/timer_queue.hpp"
+
+namespace tidnav::ei {
+class engagement_store;
+}
+
+namespace tidnav::app {
+
+class aggregator final : public local_producer {
+ public:
+  /// `ei` may be null: then calls that need the engagement index get a fault.
+  aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei);
+  ~aggregator() override;
+
+  void call(local_call call, std::function<void(net::client_result)> done) override;
+  void stop();
+
+ private:
+  const runtime_holder& runtime_;
+  hub_service& service_;
+  ei::engagement_store* ei_;
+  timer_queue timers_;
+};
+
+}  // namespace tidnav::app

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The engagement index behind the route "local:ei": routed, authorised and
+// logged like any producer; an Update is durable before the OK.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "tests/integration/hub_world.hpp"
+
+using namespace tidnav;
+using namespace tidnav::test;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(TIDNAV_SOURCE_DIR) + "/tests/fixtures/engagementindex-1.0/" + name);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+const char* update_ns = "urn:riv:itintegration:engagementindex:UpdateResponder:1";
+const char* find_ns = "urn:riv:itintegration:engagementindex:FindContentResponder:1";
+
+}  // namespace
+
+TEST_CASE("hub: Update and FindContent through local:ei", "[integration][hub][ei]") {
+  hub_world_options o;
+  o.tak = tak_file(tak_route("e1", "5565594230", "local:ei", "RIVTABP21", update_ns) +
+                   tak_route("e2", "5565594230", "local:ei", "RIVTABP21", find_ns) +
+                   tak_permission("p1", "5565594230", test_consumer_hsa_id, update_ns) +
+                   tak_permission("p2", "5565594230", test_consumer_hsa_id, find_ns));
+  o.extra_yaml = "engagement_index: { database: ei.db }\n";
+  hub_world w(o);
+
+  auto before = w.call(fixture("FindContent-request.xml"));
+  REQUIRE(before.ok());
+  CHECK(before.status == 200);
+  CHECK(before.body.find("engagementTransaction") == std::string::npos);
+  CHECK(before.body.find(":engagement>") == std::string::npos);
+
+  auto update = w.call(fixture("Update-request.xml"));
+  REQUIRE(update.ok());
+  CHECK(update.status == 200);
+  CHECK(update.body.find("OK") != std::string::npos);
+
+  auto after = w.call(fixture("FindContent-request.xml"));
+  REQUIRE(after.ok());
+  CHECK(after.status == 200);
+  CHECK(after.body.find("191212121212") != std::string::npos);
+  CHECK(after.body.find("riv:crm:scheduling") != std::string::npos);
+
+  auto metrics = w.admin("GET", "/metrics");
+  CHECK(metrics.body.find("tidnav_calls_total{contract=\"urn:riv:itintegration:engagementindex:UpdateResponder:1\",outcome=\"ok\"} 1") !=
+        std::string::npos);
+}
+
+TEST_CASE("hub: a route to local:ei without an engagement_index section is a config error", "[integration][hub][ei]") {
+  hub_world_options o;
+  o.tak = tak_file(tak_route("e1", "5565594230", "https://x.test/ei") + tak_permission("p1", "5565594230"));
+  o.extra_yaml = "routes: [ { contract: \"urn:x\", logical_address: A, url: \"local:ei\" } ]\n";
+  CHECK_THROWS_WITH(hub_world(o), Catch::Contains("local:ei needs an engagement_index section"));
+}
