@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The simulator's COSMIC: an in-memory schedule behind the documented COS
+// subset (HealthcareService and Slot search, Appointment read, cancel by PUT)
+// plus the assumed create/reschedule. No sockets: cosmic_simulator.cpp puts
+// HTTP, credentials and injected faults in front of it.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tidnav::adapters::cosmic::sim {
+
+using sim_instant = std::chrono::sys_seconds;
+
+struct sim_service {
+  std::string id;
+  std::string unit;  // HSA-id
+  std::string name;
+};
+
+struct sim_slot {
+  std::string id;
+  std::string service;
+  sim_instant start{};
+  sim_instant end{};
+  std::vector<std::string> permitted;  // permittedPatientActions codes
+};
+
+struct sim_appointment {
+  std::string id;
+  std::string slot;
+  std::string patient;  // personnummer
+  std::string status = "booked";
+  std::string comment;
+  std::string message;  // the appointment-message extension, last written
+  std::vector<std::string> permitted;
+};
+
+struct sim_seed {
+  std::string client_id;
+  std::string client_secret;
+  std::string subscription_key;
+  std::vector<sim_service> services;
+  std::vector<sim_slot> slots;
+  std::vector<sim_appointment> appointments;
+};
+
+// The seed JSON (tests/fixtures/cosmic/seed.json); nullopt and `error` on a problem.
+std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error);
+
+struct sim_answer {
+  unsigned status = 200;
+  std::string body;
+};
+
+using query_params = std::vector<std::pair<std::string, std::string>>;
+
+class sim_schedule {
+ public:
+  explicit sim_schedule(sim_seed seed);
+
+  // A FHIR call below the base path; `patient` is the Patient header ("" when absent).
+  sim_answer handle(std::string_view method, std::string_view path, const query_params& query,
+                    std::string_view patient, std::string_view body);
+
+  std::size_t active_bookings_on_slot(std::string_view slot) const;
+  std::size_t slot_searches() const;
+  const sim_seed& seed() const { return seed_; }
+
+ private:
+  sim_answer search_services(const query_params& q, std::string_view patient);
+  sim_answer search_slots(const query_params& q, std::string_view patient);
+  sim_answer search_appointments(const query_params& q, std::string_view patient);
+  sim_answer read_appointment(std::string_view id, std::string_view patient);
+  sim_answer create_appointment(std::string_view patient, std::string_view body);
+  sim_answer put_appointment(std::string_view id, std::string_view patient, std::string_view body);
+
+  const sim_slot* slot(std::string_view id) const;
+  const sim_service* service(std::string_view id) const;
+  bool slot_taken(std::string_view id, std::string_view except_appointment = {}) const;
+
+  mutable std::mutex mu_;  // one book: racing writers see one state
+  sim_seed seed_;
+  std::size_t next_id_ = 1000;
+  std::size_t slot_searches_ = 0;
+};
+
+}  // namespace tidnav::adapters::cosmic::sim
