@@ -2,7 +2,7 @@
 #pragma once
 // Reading one unit's 2xx answer for the merge: is it a usable response of the
 // contract, and which items does it bring (with their keys and the namespace
-// declarations their copies need).
+// declarations they need where the merged answer puts them).
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@
 
 #include "hub/core/aggregate_items.hpp"
 #include "hub/core/aggregate_kind.hpp"
-#include "hub/core/aggregate_ns_copy.hpp"
+#include "hub/core/aggregate_ns_bridge.hpp"
 
 namespace tidnav::core {
 
@@ -32,8 +32,9 @@ struct unit_items {
 };
 
 /// Fills `out` from `body`, the envelope `unit` answered with. Items are planned
-/// for copying under `dest_response`. Returns why the answer is unusable
+/// for writing under `dest_response`. Returns why the answer is unusable
 /// (nullopt: usable); then `out.items` is empty. Never throws on bad input.
+/// Keys may point into `unit`, which must outlive `out`.
 std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view body, std::string_view unit,
                                             pugi::xml_node dest_response, unit_items& out);
 

@@ -15,6 +15,8 @@ namespace tidnav::core {
 namespace {
 
 constexpr std::size_t max_result_text_bytes = 1000;
+constexpr const char* items_marker_name = "tidnav-merged-items";
+constexpr std::string_view items_marker = "<?tidnav-merged-items?>";
 
 struct string_writer final : pugi::xml_writer {
   std::string& out;
@@ -28,7 +30,8 @@ struct skeleton {
 };
 
 // Envelope, Header and the empty response element. The response declares the
-// prefixes the units' items usually use, so most copies need no declaration.
+// prefixes the units' items usually use, so most items need no declaration
+// of their own.
 skeleton build_skeleton(pugi::xml_document& doc, const aggregate_contract& c) {
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version").set_value("1.0");
@@ -68,17 +71,32 @@ struct result_summary {
   }
 };
 
+struct identity_hasher {
+  std::size_t operator()(const merge_item* m) const noexcept { return identity_hash(m->key); }
+};
+struct identity_equal {
+  bool operator()(const merge_item* a, const merge_item* b) const noexcept { return same_identity(a->key, b->key); }
+};
+
+// The item as it stands in its unit's document, with the declarations it needs
+// added to it (that document is ours and is dropped after the merge).
+void write_item(string_writer& writer, merge_item& item) {
+  declare_on(item.node, item.declarations);
+  item.node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+}
+
 }  // namespace
 
 std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answers, std::string_view now_ts) {
   const aggregate_contract& c = contract_of(k);
   pugi::xml_document doc;
-  const skeleton out = build_skeleton(doc, c);
+  skeleton out = build_skeleton(doc, c);
 
   std::vector<processing_status_record> records;
   records.reserve(answers.size());
   std::deque<unit_items> parsed;  // a deque never moves its elements, so nodes stay valid
-  std::vector<const merge_item*> items;
+  std::vector<merge_item*> items;
+  std::size_t input_bytes = 0;
   result_summary summary;
 
   for (const unit_answer& a : answers) {
@@ -105,27 +123,39 @@ std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answ
       summary.info_text += a.logical_address + ": " + u.result_text;
     }
     ++summary.answered;
+    input_bytes += a.body.size();
     records.push_back(data_from_source(a.logical_address, now_ts));
-    for (const merge_item& item : u.items) items.push_back(&item);
+    for (merge_item& item : u.items) items.push_back(&item);
   }
 
   // First seen wins (answer order, then document order), then a stable sort,
   // so equal keys keep that order too.
-  std::unordered_set<std::string_view> seen;
+  std::unordered_set<const merge_item*, identity_hasher, identity_equal> seen;
   seen.reserve(items.size());
-  std::erase_if(items, [&](const merge_item* item) {
-    return !item->key.identity.empty() && !seen.insert(item->key.identity).second;
-  });
+  std::erase_if(items, [&](const merge_item* item) { return item->key.has_identity && !seen.insert(item).second; });
   std::stable_sort(items.begin(), items.end(),
                    [](const merge_item* a, const merge_item* b) { return item_before(a->key, b->key); });
-  for (const merge_item* item : items) append_copy_with(out.response, item->node, item->declarations);
 
+  // The items are written by pugixml straight from the units' documents into
+  // the place the skeleton marks, instead of being copied into the skeleton
+  // first: copying hundreds of subtrees between documents cost as much as
+  // writing them. The marker cannot occur elsewhere: the skeleton holds only
+  // our own markup and escaped text.
+  out.response.append_child(pugi::node_pi).set_name(items_marker_name);
   if (c.has_result_code) summary.append_to(out.response, c);
   append_processing_status(out.header, records);
 
+  std::string skeleton_text;
+  string_writer skeleton_writer(skeleton_text);
+  doc.save(skeleton_writer, "", pugi::format_raw, pugi::encoding_utf8);
+  const std::size_t at = skeleton_text.find(items_marker);
+
   std::string text;
+  text.reserve(skeleton_text.size() + input_bytes);
+  text.append(skeleton_text, 0, at);
   string_writer writer(text);
-  doc.save(writer, "", pugi::format_raw, pugi::encoding_utf8);
+  for (merge_item* item : items) write_item(writer, *item);
+  text.append(skeleton_text, at + items_marker.size());
   return text;
 }
 

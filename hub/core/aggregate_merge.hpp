@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 // One answer from the unit answers of an aggregated call. Items are merged at
-// the XML level (pugixml nodes copied, never deserialised), ordered and
+// the XML level (the units' pugixml nodes are written out, never deserialised), ordered and
 // de-duplicated as aggregate_items.hpp says, and every unit gets one
 // ProcessingStatus record. The result always validates against our schemas,
 // provided the units' items did: producers' answers are not schema-checked

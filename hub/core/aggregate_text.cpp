@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hub/core/aggregate_text.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace tidnav::core {
 namespace {
@@ -31,23 +33,51 @@ std::size_t xml_char_length(std::string_view s, std::size_t i) noexcept {
   return len;
 }
 
-}  // namespace
-
-bool is_xml_text(std::string_view text) noexcept {
+// Eight bytes at a time while they are all printable ASCII (0x20..0x7F) and,
+// when `refs` is set, none is '&': nearly all of an answer is. A byte >= 0x80
+// has its high bit set; a byte < 0x20 (the lowest one, when all are < 0x80)
+// sets it in w - 0x20 per byte; an '&' is a zero byte of w ^ 0x26... Such a
+// chunk is done one character at a time, then the fast path resumes.
+template <bool refs>
+bool scan(std::string_view text) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
   std::size_t i = 0;
   while (i < text.size()) {
-    // ASCII fast path: nearly all of an answer's text is ASCII.
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b >= 0x20 && b < 0x80) {
-      ++i;
-      continue;
+    if (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      std::uint64_t special = (w | (w - 0x20 * ones)) & highs;
+      if constexpr (refs) {
+        const std::uint64_t amp = w ^ (0x26 * ones);
+        special |= (amp - ones) & ~amp & highs;
+      }
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
     }
-    const std::size_t len = xml_char_length(text, i);
-    if (len == 0) return false;
-    i += len;
+    const std::size_t chunk_end = std::min(i + 8, text.size());
+    while (i < chunk_end) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      if (refs && b == '&' && i + 1 < text.size() && text[i + 1] == '#') return false;
+      if ((b >= 0x20 && b < 0x80) || b == '\n' || b == '\t' || b == '\r') {  // indentation, mostly
+        ++i;
+        continue;
+      }
+      const std::size_t len = xml_char_length(text, i);
+      if (len == 0) return false;
+      i += len;
+    }
   }
   return true;
 }
+
+}  // namespace
+
+bool is_xml_text(std::string_view text) noexcept { return scan<false>(text); }
+
+bool is_plain_xml_text(std::string_view text) noexcept { return scan<true>(text); }
 
 std::string xml_safe_text(std::string_view text, std::size_t max_bytes) {
   std::string out;

@@ -49,9 +49,9 @@ void fill(aggregate_kind k, pugi::xml_node item, const booking& b) {
   }
 }
 
-std::string to_text(const pugi::xml_document& doc) {
+std::string to_text(const pugi::xml_document& doc, bool indent = true) {
   std::ostringstream out;
-  doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  doc.save(out, "  ", indent ? pugi::format_default : pugi::format_raw, pugi::encoding_utf8);
   return out.str();
 }
 
@@ -97,7 +97,7 @@ std::string response_fixture(aggregate_kind k) {
   throw std::logic_error("kind");
 }
 
-std::string make_answer(aggregate_kind k, const std::vector<booking>& bookings) {
+std::string make_answer(aggregate_kind k, const std::vector<booking>& bookings, bool indent) {
   const core::aggregate_contract& c = core::contract_of(k);
   const std::string text = response_fixture(k);
   pugi::xml_document doc;
@@ -113,7 +113,7 @@ std::string make_answer(aggregate_kind k, const std::vector<booking>& bookings) 
     pugi::xml_node item = tail ? response.insert_copy_before(tpl, tail) : response.append_copy(tpl);
     fill(k, item, b);
   }
-  return to_text(doc);
+  return to_text(doc, indent);
 }
 
 std::string reprefix(std::string_view xml, const std::vector<std::pair<std::string, std::string>>& renames) {

@@ -28,8 +28,9 @@ struct booking {
   std::string end = {};  ///< "" = same as start
 };
 
-/// A unit's 2xx answer of kind `k` holding `bookings`, in that order.
-std::string make_answer(core::aggregate_kind k, const std::vector<booking>& bookings);
+/// A unit's 2xx answer of kind `k` holding `bookings`, in that order; indented
+/// like the fixtures, or compact as JAXB/CXF producers write.
+std::string make_answer(core::aggregate_kind k, const std::vector<booking>& bookings, bool indent = true);
 
 /// `xml` with namespace prefixes renamed on elements, attributes and
 /// declarations; renaming to "" moves that namespace to the default one.
