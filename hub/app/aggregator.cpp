@@ -4,6 +4,7 @@
 #include <ctime>
 #include <set>
 
+#include "contracts/soap_fault.hpp"
 #include "hub/app/header_names.hpp"
 #include "hub/core/aggregate_kind.hpp"
 #include "hub/core/aggregate_merge.hpp"
@@ -38,18 +39,9 @@ net::client_result soap_answer(unsigned status, std::string body) {
   return r;
 }
 
+// Faults of the aggregating service itself (not of a unit) name this hub.
 net::client_result fault(bool client, std::string_view text, const std::string& instance) {
-  std::string body =
-      "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\"><SOAP-ENV:Header/><SOAP-ENV:Body>"
-      "<SOAP-ENV:Fault><faultcode>SOAP-ENV:" +
-      std::string(client ? "Client" : "Server") + "</faultcode><faultstring>[" + instance + "] ";
-  for (char ch : text) {
-    if (ch == '<') body += "&lt;";
-    else if (ch == '&') body += "&amp;";
-    else body += ch;
-  }
-  body += "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>";
-  return soap_answer(500, std::move(body));
+  return soap_answer(500, contracts::make_soap_fault(client, "[" + instance + "] " + std::string(text)));
 }
 
 std::string_view service_domain_of(aggregate_kind k) {
