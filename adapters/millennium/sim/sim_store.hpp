@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The simulator's Millennium: an in-memory tenant (Patients, Slots,
+// Appointments) behind exactly the documented FHIR subset the adapter uses,
+// with its constraints and errors. No sockets: millennium_simulator.cpp puts
+// HTTPS, the token endpoint and injected faults in front of it.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tidnav::adapters::millennium::sim {
+
+using sim_instant = std::chrono::sys_seconds;
+
+struct sim_patient {
+  std::string id;
+  std::string system;  // identifier system (personnummer)
+  std::string value;
+  std::string name;
+};
+
+struct sim_slot {
+  std::string id;
+  std::string location;      // Location id
+  std::string practitioner;  // Practitioner id ("" none)
+  std::string code;          // serviceType coding
+  std::string system;
+  std::string display;
+  sim_instant start{};
+  sim_instant end{};
+};
+
+struct sim_appointment {
+  std::string id;
+  std::string slot;
+  std::string patient;  // Patient id
+  std::string status = "booked";
+  int version = 1;
+  bool cancelable = true;
+  bool reschedulable = true;
+  std::string reason;  // reasonCode[0].text
+  std::string cancel_code;
+};
+
+struct sim_seed {
+  std::string client_id;
+  std::string client_secret;
+  std::vector<sim_patient> patients;
+  std::vector<sim_slot> slots;
+  std::vector<sim_appointment> appointments;
+};
+
+// The seed JSON (tests/fixtures/millennium/seed.json); nullopt and `error` on a problem.
+std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error);
+
+using query_params = std::vector<std::pair<std::string, std::string>>;
+using header_pairs = std::vector<std::pair<std::string, std::string>>;
+
+struct sim_answer {
+  unsigned status = 200;
+  header_pairs headers;  // ETag, Location
+  std::string body;
+};
+
+class sim_store {
+ public:
+  explicit sim_store(sim_seed seed);
+
+  // A FHIR call below the service root. `base` is the absolute service root
+  // (for Location headers and next links); `if_match` and `content_type` are "" when absent.
+  sim_answer handle(std::string_view method, std::string_view path, const query_params& query,
+                    std::string_view base, std::string_view if_match, std::string_view content_type,
+                    std::string_view body);
+
+  std::size_t active_bookings_on_slot(std::string_view slot) const;
+  std::size_t slot_searches() const;
+  std::size_t pages_served() const;
+  const sim_seed& seed() const { return seed_; }
+
+ private:
+  sim_answer search_patients(const query_params& q, std::string_view base);
+  sim_answer read_patient(std::string_view id);
+  sim_answer search_slots(const query_params& q, std::string_view base);
+  sim_answer search_appointments(const query_params& q, std::string_view base);
+  sim_answer read_appointment(std::string_view id);
+  sim_answer create_appointment(std::string_view base, std::string_view body);
+  sim_answer patch_appointment(std::string_view id, std::string_view if_match, std::string_view content_type,
+                               std::string_view body);
+
+  const sim_slot* slot(std::string_view id) const;
+  bool slot_taken(std::string_view id, std::string_view except_appointment = {}) const;
+
+  mutable std::mutex mu_;  // one book: racing writers see one state
+  sim_seed seed_;
+  std::size_t next_id_ = 5000;
+  std::size_t slot_searches_ = 0;
+  std::size_t pages_ = 0;
+};
+
+}  // namespace tidnav::adapters::millennium::sim
