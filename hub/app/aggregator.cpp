@@ -102,7 +102,7 @@ net::header_list unit_headers(const net::header_list& in) {
   return out;
 }
 
-struct fan_out {
+struct fan_out_state {
   std::mutex mutex;
   aggregate_kind kind;
   std::vector<core::unit_answer> answers;
@@ -124,7 +124,7 @@ struct fan_out {
   }
 };
 
-void deliver(const std::shared_ptr<fan_out>& f) {
+void deliver(const std::shared_ptr<fan_out_state>& f) {
   auto body = core::merge_answers(f->kind, f->answers, now_ts());
   auto done = std::move(f->done);
   done(soap_answer(200, std::move(body)));
@@ -132,8 +132,11 @@ void deliver(const std::shared_ptr<fan_out>& f) {
 
 }  // namespace
 
-aggregator::aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei)
-    : runtime_(runtime), service_(service), ei_(ei) {}
+aggregator::aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei,
+                       std::function<void(std::function<void()>)> off_io)
+    : runtime_(runtime), service_(service), ei_(ei), off_io_(std::move(off_io)) {
+  if (!off_io_) off_io_ = [](std::function<void()> job) { job(); };
+}
 
 aggregator::~aggregator() { stop(); }
 
@@ -163,13 +166,19 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
     ei::find_query q;
     q.registered_resident_identification = query->person_id;
     q.service_domain = std::string(service_domain_of(*kind));
-    try {
-      for (auto& e : ei_->find(q)) candidates.push_back(std::move(e.logical_address));
-    } catch (const std::exception& e) {
-      // As nationally: without the index there is no answer, only a fault.
-      done(fault(false, std::string("The engagement index could not be read: ") + e.what(), cfg.instance_name));
-      return;
-    }
+    // The index is SQLite: read it off the io thread.
+    off_io_([this, c = std::move(c), rt, k = *kind, q = std::move(q), done = std::move(done)]() mutable {
+      std::vector<std::string> found;
+      try {
+        for (auto& e : ei_->find(q)) found.push_back(std::move(e.logical_address));
+      } catch (const std::exception& e) {
+        // As nationally: without the index there is no answer, only a fault.
+        done(fault(false, std::string("The engagement index could not be read: ") + e.what(), rt->config.instance_name));
+        return;
+      }
+      fan_out(std::move(c), rt, k, std::move(found), std::move(done));
+    });
+    return;
   } else {
     const auto& snap = *rt->routing.snapshot;
     const bool everything = core::iequals(c.logical_address, cfg.platform_hsa_id);
@@ -179,6 +188,12 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
       if (everything || under_node(snap.hsa(), r.logical_address, c.logical_address)) candidates.push_back(r.logical_address);
     }
   }
+  fan_out(std::move(c), rt, *kind, std::move(candidates), std::move(done));
+}
+
+void aggregator::fan_out(local_call c, const runtime_ptr& rt, core::aggregate_kind kind, std::vector<std::string> candidates,
+                         std::function<void(net::client_result)> done) {
+  const auto& cfg = rt->config;
 
   // Drop the platform (recursion guard) and the node itself, units the
   // consumer may not reach, and duplicates that differ only in case.
@@ -199,12 +214,12 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
     if (allowed(c.sender) || (c.original_consumer != c.sender && allowed(c.original_consumer))) units.push_back(u);
   }
   if (units.empty()) {
-    done(soap_answer(200, core::empty_aggregate_response(*kind, now_ts())));
+    done(soap_answer(200, core::empty_aggregate_response(kind, now_ts())));
     return;
   }
 
-  auto f = std::make_shared<fan_out>();
-  f->kind = *kind;
+  auto f = std::make_shared<fan_out_state>();
+  f->kind = kind;
   f->answers.resize(units.size());
   f->answered.assign(units.size(), false);
   f->remaining = units.size();
@@ -230,7 +245,7 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
       lock.unlock();
       deliver(f);
     };
-    auto body = core::retarget_request(*kind, c.body, units[i]);
+    auto body = core::retarget_request(kind, c.body, units[i]);
     if (!body) {
       consumer_answer a;
       a.outcome = call_outcome::vp_fault;

@@ -15,6 +15,7 @@
 #include "hub/app/hub_service.hpp"
 #include "hub/app/local_producer.hpp"
 #include "hub/app/timer_queue.hpp"
+#include "hub/core/aggregate_kind.hpp"
 
 namespace tidnav::ei {
 class engagement_store;
@@ -25,16 +26,22 @@ namespace tidnav::app {
 class aggregator final : public local_producer {
  public:
   /// `ei` may be null: then calls that need the engagement index get a fault.
-  aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei);
+  /// `off_io` runs blocking work (index reads) elsewhere; null runs it inline.
+  aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei,
+             std::function<void(std::function<void()>)> off_io = {});
   ~aggregator() override;
 
   void call(local_call call, std::function<void(net::client_result)> done) override;
   void stop();
 
  private:
+  void fan_out(local_call c, const runtime_ptr& rt, core::aggregate_kind kind, std::vector<std::string> candidates,
+               std::function<void(net::client_result)> done);
+
   const runtime_holder& runtime_;
   hub_service& service_;
   ei::engagement_store* ei_;
+  std::function<void(std::function<void()>)> off_io_;
   timer_queue timers_;
 };
 

@@ -22,7 +22,8 @@ std::string header_value(const net::header_list& h, std::string_view name) {
   return v ? *v : std::string();
 }
 
-// nginx forwards $ssl_client_escaped_cert: the PEM, URL-encoded.
+// nginx forwards $ssl_client_escaped_cert: the PEM, URL-encoded. Not
+// core::percent_decode: that reads '+' as a space, and base64 is full of '+'.
 std::string url_decoded(std::string_view v) {
   std::string out;
   out.reserve(v.size());

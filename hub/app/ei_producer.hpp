@@ -27,6 +27,8 @@ class ei_producer final : public local_producer {
   ei::engagement_store& store();
   ei::outbox_worker& outbox();
   void stop();
+  /// Runs blocking work on the index's worker pool.
+  void run_blocking(std::function<void()> job) { pool_.post(std::move(job)); }
 
  private:
   class sender;

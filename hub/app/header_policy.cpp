@@ -99,6 +99,14 @@ net::header_list consumer_response_headers(const runtime& rt, const net::header_
   return out;
 }
 
+net::response text_response(unsigned status, std::string body, std::string_view content_type) {
+  net::response r;
+  r.status = status;
+  r.headers.push_back({std::string(headers::content_type), std::string(content_type)});
+  r.body = std::move(body);
+  return r;
+}
+
 net::header_list minimal_response_headers(std::string_view correlation_id, std::string_view content_type) {
   net::header_list out;
   out.push_back({std::string(headers::content_type), std::string(content_type)});

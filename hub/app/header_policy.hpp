@@ -11,6 +11,7 @@
 
 #include "hub/app/header_names.hpp"
 #include "hub/app/runtime.hpp"
+#include "hub/net/http_server.hpp"
 #include "hub/net/http_types.hpp"
 
 namespace tidnav::app {
@@ -38,6 +39,10 @@ net::header_list consumer_response_headers(const runtime& rt, const net::header_
 /// the correlation id, as the platform sends with its faults.
 net::header_list minimal_response_headers(std::string_view correlation_id,
                                           std::string_view content_type = headers::consumer_content_type);
+
+/// A hub-made answer that is not SOAP (admin pages, probes, 404/405).
+net::response text_response(unsigned status, std::string body,
+                            std::string_view content_type = "text/plain; charset=UTF-8");
 
 /// Cached header_filter::drops for this thread and runtime generation.
 bool drops_request_header(const runtime& rt, std::string_view name);

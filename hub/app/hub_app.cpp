@@ -5,6 +5,7 @@
 
 #include "hub/app/aggregator.hpp"
 #include "hub/app/ei_producer.hpp"
+#include "hub/app/header_policy.hpp"
 #include "hub/app/hub_observer.hpp"
 #include "hub/net/http_client.hpp"
 #include "hub/net/http_server.hpp"
@@ -29,14 +30,6 @@ std::string join_lines(const std::vector<std::string>& lines) {
   std::string s;
   for (const auto& l : lines) s += "\n  " + l;
   return s;
-}
-
-net::response plain(unsigned status, std::string body, const char* type = "text/plain; charset=UTF-8") {
-  net::response r;
-  r.status = status;
-  r.headers.push_back({"Content-Type", type});
-  r.body = std::move(body);
-  return r;
 }
 
 }  // namespace
@@ -77,7 +70,9 @@ hub_app::hub_app(hub_app_options options) : options_(std::move(options)), status
   status_.record_reload(first);
   log_reload(first);
   service_ = std::make_unique<hub_service>(runtime_, *client_, options_.locals, observer_.get(), &status_);
-  aggregator_ = std::make_shared<aggregator>(runtime_, *service_, ei_ ? &ei_->store() : nullptr);
+  std::function<void(std::function<void()>)> off_io;
+  if (ei_) off_io = [ei = ei_.get()](std::function<void()> job) { ei->run_blocking(std::move(job)); };
+  aggregator_ = std::make_shared<aggregator>(runtime_, *service_, ei_ ? &ei_->store() : nullptr, std::move(off_io));
   service_->add_local("aggregate", aggregator_);
 }
 
@@ -226,12 +221,12 @@ void hub_app::handle_admin(net::request_context req, net::responder respond) {
       const reload_report r = reload();
       std::string body;
       for (const auto& l : r.lines) body += html ? "<br>" + l + "\n" : l + "\n";
-      respond(plain(r.ok ? 200 : 500, std::move(body), html ? "text/html;" : "text/plain; charset=UTF-8"));
+      respond(text_response(r.ok ? 200 : 500, std::move(body), html ? "text/html;" : "text/plain; charset=UTF-8"));
     });
   };
   if (path == "/admin/reload") {
     if (req.method != "POST") {
-      respond(plain(405, "Use POST /admin/reload\n"));
+      respond(text_response(405, "Use POST /admin/reload\n"));
       return;
     }
     run_reload(false);
@@ -252,19 +247,19 @@ void hub_app::handle_admin(net::request_context req, net::responder respond) {
       if (!r.ok) {
         for (const auto& l : r.lines) body += l + "\n";
       }
-      respond(plain(r.ok ? 200 : 500, std::move(body)));
+      respond(text_response(r.ok ? 200 : 500, std::move(body)));
     });
     return;
   }
   if (path == "/metrics" && req.method == "GET") {
-    respond(plain(200, metrics_text(), "text/plain; version=0.0.4; charset=utf-8"));
+    respond(text_response(200, metrics_text(), "text/plain; version=0.0.4; charset=utf-8"));
     return;
   }
   if (auto r = status_.answer(path, query)) {
     respond(std::move(*r));
     return;
   }
-  respond(plain(404, "admin endpoints: POST /admin/reload, GET /resetcache, GET /resethsacache, GET /metrics, "
+  respond(text_response(404, "admin endpoints: POST /admin/reload, GET /resetcache, GET /resethsacache, GET /metrics, "
                      "GET /status, GET /health/live, GET /health/ready\n"));
 }
 

@@ -26,14 +26,6 @@ struct call_state {
   std::size_t request_bytes = 0;
 };
 
-net::response text_response(unsigned status, std::string body, std::string_view content_type = "text/plain; charset=UTF-8") {
-  net::response r;
-  r.status = status;
-  r.headers.push_back({"Content-Type", std::string(content_type)});
-  r.body = std::move(body);
-  return r;
-}
-
 }  // namespace
 
 std::pair<std::string_view, std::string_view> split_target(std::string_view target) noexcept {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hub/app/status_page.hpp"
 
+#include "hub/app/header_policy.hpp"
+
 #include <ctime>
 #include <fstream>
 
@@ -8,14 +10,6 @@
 
 namespace tidnav::app {
 namespace {
-
-net::response make(unsigned status, std::string body, const char* type) {
-  net::response r;
-  r.status = status;
-  r.headers.push_back({"Content-Type", type});
-  r.body = std::move(body);
-  return r;
-}
 
 std::string uptime_text(std::chrono::seconds s) {
   const auto d = s.count() / 86400, h = (s.count() / 3600) % 24, m = (s.count() / 60) % 60, sec = s.count() % 60;
@@ -91,11 +85,11 @@ std::string status_page::status_json() const {
 }
 
 std::optional<net::response> status_page::answer(std::string_view path, std::string_view) const {
-  if (path == "/status" || path == "/status/") return make(200, status_json(), "application/json");
-  if (path == "/health/live") return make(200, "{\"status\":\"UP\"}", "application/json");
+  if (path == "/status" || path == "/status/") return text_response(200, status_json(), "application/json");
+  if (path == "/health/live") return text_response(200, "{\"status\":\"UP\"}", "application/json");
   if (path == "/health/ready") {
     const bool ready = runtime_.get() != nullptr;
-    return make(ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\",\"reason\":\"no routing snapshot\"}",
+    return text_response(ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\",\"reason\":\"no routing snapshot\"}",
                 "application/json");
   }
   return std::nullopt;
