@@ -202,14 +202,19 @@ std::string write_find_response(std::span<const engagement> found, std::string& 
   return write_body(ei_operation::find_content, r, false, nullptr, error);
 }
 
-std::string write_notification_request(std::string_view logical_address,
+namespace {
+
+// Update and ProcessNotification requests have the same shape (a list of
+// engagementTransaction) under different responder namespaces.
+template <class Request>
+std::string write_transactions_request(ei_operation op, std::string_view logical_address,
                                        std::span<const engagement_transaction> transactions, std::string& error) {
   std::vector<engagement> values;
   values.reserve(transactions.size());
   for (const auto& t : transactions) values.push_back(t.record);
   std::vector<ei1::ei__EngagementType> wire(values.size());
   std::vector<ei1::ei__EngagementTransactionType> wire_tx(values.size());
-  ei1::eipn__ProcessNotificationType r;
+  Request r;
   r.engagementTransaction.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
     to_wire(values[i], wire[i]);
@@ -219,15 +224,16 @@ std::string write_notification_request(std::string_view logical_address,
   }
   contracts::soap_headers headers;
   headers.logical_address = std::string(logical_address);
-  return write_body(ei_operation::process_notification, r, true, &headers, error);
+  return write_body(op, r, true, &headers, error);
 }
 
-bool notification_accepted(int http_status, std::string_view body, std::string& detail) {
+// Whether a receiver took the message: HTTP 200 and ResultCode OK or INFO.
+template <class Response>
+bool transactions_accepted(ei_operation op, int http_status, std::string_view body, std::string& detail) {
   contracts::soap_context& ctx = reader();
-  ei1::eipn__ProcessNotificationResponseType r;
+  Response r;
   contracts::codec_error err;
-  const bool read = contracts::read_envelope(ctx, body, r, op_of(ei_operation::process_notification).response_tag.c_str(),
-                                             nullptr, err);
+  const bool read = contracts::read_envelope(ctx, body, r, op_of(op).response_tag.c_str(), nullptr, err);
   bool ok = false;
   if (!read) {
     detail = "HTTP " + std::to_string(http_status) + ": " +
@@ -242,6 +248,28 @@ bool notification_accepted(int http_status, std::string_view body, std::string& 
   }
   ctx.clear();
   return ok;
+}
+
+}  // namespace
+
+std::string write_notification_request(std::string_view logical_address,
+                                       std::span<const engagement_transaction> transactions, std::string& error) {
+  return write_transactions_request<ei1::eipn__ProcessNotificationType>(ei_operation::process_notification,
+                                                                        logical_address, transactions, error);
+}
+
+std::string write_update_request(std::string_view logical_address,
+                                 std::span<const engagement_transaction> transactions, std::string& error) {
+  return write_transactions_request<ei1::eiu__UpdateType>(ei_operation::update, logical_address, transactions, error);
+}
+
+bool notification_accepted(int http_status, std::string_view body, std::string& detail) {
+  return transactions_accepted<ei1::eipn__ProcessNotificationResponseType>(ei_operation::process_notification,
+                                                                           http_status, body, detail);
+}
+
+bool update_accepted(int http_status, std::string_view body, std::string& detail) {
+  return transactions_accepted<ei1::eiu__UpdateResponseType>(ei_operation::update, http_status, body, detail);
 }
 
 }  // namespace tidnav::ei

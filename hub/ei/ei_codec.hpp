@@ -49,9 +49,17 @@ std::string write_find_response(std::span<const engagement> found, std::string& 
 std::string write_notification_request(std::string_view logical_address,
                                        std::span<const engagement_transaction> transactions, std::string& error);
 
+// The Update request a source system sends to an index (the adapters' EI
+// outbox, adapters/host): the same transactions, under Update's namespace.
+std::string write_update_request(std::string_view logical_address,
+                                 std::span<const engagement_transaction> transactions, std::string& error);
+
 // For the hub's notification_sender: whether a subscriber's answer means the
 // notification was taken (HTTP 200 with ResultCode OK or INFO). `detail`
 // says why not, or carries the INFO comment.
 bool notification_accepted(int http_status, std::string_view body, std::string& detail);
+
+// The same for an Update answer (HTTP 200 with ResultCode OK or INFO).
+bool update_accepted(int http_status, std::string_view body, std::string& detail);
 
 }  // namespace tidnav::ei

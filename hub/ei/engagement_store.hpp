@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hub/ei/engagement.hpp"
+#include "hub/ei/outbox_queue.hpp"
 #include "hub/ei/subscriber.hpp"
 
 #include <cstdint>
@@ -48,26 +49,9 @@ struct apply_result {
   std::size_t notifications = 0;         // outbox entries enqueued
 };
 
-// One ProcessNotification waiting in the outbox: all changes of one batch
-// that one subscriber wants, in the order they were applied.
-struct outbox_entry {
-  std::int64_t id = 0;
-  std::string logical_address;
-  std::string target;
-  std::vector<engagement_transaction> transactions;
-  int attempts = 0;  // failed attempts so far
-  std::int64_t created_ms = 0;
-  std::int64_t next_attempt_ms = 0;
-};
+// outbox_entry and outbox_counts: outbox_queue.hpp.
 
-struct outbox_counts {
-  std::uint64_t pending = 0;          // waiting for (re)delivery
-  std::uint64_t delivered = 0;        // since the database was created
-  std::uint64_t failed_attempts = 0;  // since the database was created
-  std::uint64_t dead = 0;             // gave up after the configured number of attempts
-};
-
-class engagement_store {
+class engagement_store : public outbox_queue {
  public:
   virtual ~engagement_store() = default;
 
@@ -81,6 +65,7 @@ class engagement_store {
   // Entries at the head of their subscriber's queue whose time has come, oldest
   // first. Later entries of a queue wait for the head: a subscriber must see a
   // post's changes in order. Entries whose id is in `exclude` are skipped (in flight).
+  // The outbox (outbox_queue), one queue per subscriber.
   virtual std::vector<outbox_entry> due_notifications(std::int64_t now_ms, std::size_t limit,
                                                       std::span<const std::int64_t> exclude) = 0;
   // The earliest next_attempt_ms among queue heads, if anything is pending.

@@ -21,7 +21,7 @@ struct outbox_worker::state {
     wall_clock::time_point deadline;
   };
 
-  engagement_store* store;
+  outbox_queue* store;
   backoff_policy backoff;
   std::mutex mutex;
   std::condition_variable cv;
@@ -64,7 +64,7 @@ struct outbox_worker::state {
   }
 };
 
-outbox_worker::outbox_worker(engagement_store& store, notification_sender& sender, outbox_worker_config config)
+outbox_worker::outbox_worker(outbox_queue& store, notification_sender& sender, outbox_worker_config config)
     : store_(store), sender_(sender), config_(config), state_(std::make_shared<state>()) {
   state_->store = &store_;
   state_->backoff = config_.backoff;
@@ -134,7 +134,9 @@ void outbox_worker::run() {
           auto due = store_.due_notifications(to_unix_ms(now), config_.max_in_flight - st->in_flight.size(), exclude);
           for (auto& e : due) {
             std::string error;
-            std::string envelope = write_notification_request(e.logical_address, e.transactions, error);
+            std::string envelope = config_.operation == ei_operation::update
+                                       ? write_update_request(e.logical_address, e.transactions, error)
+                                       : write_notification_request(e.logical_address, e.transactions, error);
             if (envelope.empty()) {
               st->fail(e.id, e.attempts, "the notification could not be written: " + error);
               continue;
@@ -145,7 +147,7 @@ void outbox_worker::run() {
             n.id = e.id;
             n.logical_address = std::move(e.logical_address);
             n.target = std::move(e.target);
-            n.soap_action = std::string(soap_action_of(ei_operation::process_notification));
+            n.soap_action = std::string(soap_action_of(config_.operation));
             n.envelope = std::move(envelope);
             n.attempt = e.attempts + 1;
             n.transactions = e.transactions.size();

@@ -7,7 +7,9 @@
 // Delivery is at least once: an entry whose answer was lost is sent again.
 #pragma once
 
+#include "hub/ei/ei_codec.hpp"
 #include "hub/ei/engagement_store.hpp"
+#include "hub/ei/outbox_queue.hpp"
 #include "hub/ei/notification_sender.hpp"
 #include "hub/ei/outbox_backoff.hpp"
 
@@ -26,6 +28,9 @@ struct outbox_worker_config {
   std::chrono::milliseconds poll_interval{1000};
   // A send whose `done` has not come by then counts as failed (a late `done` is ignored).
   std::chrono::milliseconds send_timeout{std::chrono::minutes(2)};
+  // What each entry is sent as: ProcessNotification (the index notifying its
+  // subscribers) or Update (a source system posting to an index, adapters/host).
+  ei_operation operation = ei_operation::process_notification;
 };
 
 struct outbox_metrics {
@@ -36,7 +41,7 @@ struct outbox_metrics {
 class outbox_worker {
  public:
   // `store` and `sender` must outlive the worker.
-  outbox_worker(engagement_store& store, notification_sender& sender, outbox_worker_config config = {});
+  outbox_worker(outbox_queue& store, notification_sender& sender, outbox_worker_config config = {});
   ~outbox_worker();  // stop()
   outbox_worker(const outbox_worker&) = delete;
   outbox_worker& operator=(const outbox_worker&) = delete;
@@ -54,7 +59,7 @@ class outbox_worker {
   struct state;
   void run();
 
-  engagement_store& store_;
+  outbox_queue& store_;
   notification_sender& sender_;
   outbox_worker_config config_;
   std::shared_ptr<state> state_;  // shared with the `done` callbacks
