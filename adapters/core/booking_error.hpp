@@ -46,12 +46,15 @@ struct booking_error {
   business_code business = business_code::not_found;   // when what == business
   technical_code technical = technical_code::backend_down;  // when what == technical
   std::string detail;  // for logs and troubleshooting, never shown to a citizen
+  // The booking system's own words for the citizen, when it has them (a legacy
+  // crm:scheduling producer's resultText): shown instead of our table's text.
+  std::string citizen_text;
 
   static booking_error of(business_code c, std::string detail = {}) {
-    return {kind::business, c, technical_code::backend_down, std::move(detail)};
+    return {kind::business, c, technical_code::backend_down, std::move(detail), {}};
   }
   static booking_error of(technical_code c, std::string detail = {}) {
-    return {kind::technical, business_code::not_found, c, std::move(detail)};
+    return {kind::technical, business_code::not_found, c, std::move(detail), {}};
   }
   bool is_business() const { return what == kind::business; }
 };

@@ -64,7 +64,7 @@ template <class Response>
 producer_reply read_refusal(const request& r, Response& empty, const booking_error& e) {
   if (!e.is_business()) return detail::technical_fault(e);
   if (crm11_result(e.business).read == crm11_read_answer::empty_answer) return detail::write_response(r.op, empty);
-  return detail::client_fault(citizen_text(e.business), e.detail);
+  return detail::client_fault(citizen_text(e), e.detail);
 }
 
 // ---- domain -> generated types -------------------------------------------------

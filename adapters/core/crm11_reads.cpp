@@ -63,7 +63,7 @@ producer_reply get_booking_details(const request& r) {
   if (!found) {
     // timeslotDetail is 1..1: "not found" cannot be an empty answer here.
     if (!found.error().is_business()) return detail::technical_fault(found.error());
-    return detail::client_fault(citizen_text(found.error().business), found.error().detail);
+    return detail::client_fault(citizen_text(found.error()), found.error().detail);
   }
   arena mem;
   resp.timeslotDetail = booking_of(r, mem, found.value(), *unit);

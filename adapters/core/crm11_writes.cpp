@@ -18,7 +18,7 @@ write_outcome refused(const request& r, Response& resp, const booking_error& e) 
   const std::string code(crm11_result(e.business).write_result_code);
   crm11::soap_s2crm__ResultCodeEnum(detail::write_context(contracts::family::crm11).get(), code.c_str(),
                                     &resp.resultCode);
-  resp.resultText = mem.str(std::string(citizen_text(e.business)));
+  resp.resultText = mem.str(std::string(citizen_text(e)));
   return {detail::write_response(r.op, resp), false};
 }
 

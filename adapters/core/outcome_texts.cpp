@@ -37,6 +37,10 @@ std::string_view citizen_text(business_code c) {
   return "Något gick fel. Kontakta mottagningen.";
 }
 
+std::string_view citizen_text(const booking_error& e) {
+  return e.citizen_text.empty() ? citizen_text(e.business) : std::string_view(e.citizen_text);
+}
+
 std::string_view fault_text(technical_code c) {
   switch (c) {
     case technical_code::backend_down: return "Technical error: the booking system could not be reached";

@@ -12,6 +12,8 @@
 namespace tidnav::adapters {
 
 std::string_view citizen_text(business_code c);
+// The booking system's own text when it gave one, else the table's.
+std::string_view citizen_text(const booking_error& e);
 
 // faultstring of the SOAP fault for a technical failure. Consumers log it and
 // show only "tekniskt fel", so it is written for the people reading the logs.

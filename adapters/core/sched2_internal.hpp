@@ -101,7 +101,7 @@ producer_reply confirm_appointment(const request& r);
 template <class Response>
 void set_business(Response& resp, arena& mem, const booking_error& e, sched2_flow flow) {
   resp.resultCode = result_code(sched2_result_code(e.business, flow));
-  resp.resultText = mem.str(std::string(citizen_text(e.business)));
+  resp.resultText = mem.str(std::string(citizen_text(e)));
 }
 
 template <class Response>

@@ -95,7 +95,7 @@ producer_reply get_appointments(const request& r) {
   if (!list) {
     if (!list.error().is_business()) return detail::technical_fault(list.error());
     if (list.error().business != business_code::not_found) {
-      return detail::client_fault(citizen_text(list.error().business), list.error().detail);
+      return detail::client_fault(citizen_text(list.error()), list.error().detail);
     }
     return detail::write_response(r.op, resp);
   }
