@@ -6,6 +6,11 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 
+# ccache hits across clones and build folders of this checkout (CI builds a fresh
+# clone elsewhere): paths under the source tree are hashed relative to it.
+export CCACHE_BASEDIR   ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+
 .PHONY: all bootstrap configure build test demo clean
 
 all: build
