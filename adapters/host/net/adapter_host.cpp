@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "adapters/host/net/adapter_host.hpp"
+
+#include "adapters/core/id_directory.hpp"
+#include "adapters/core/idempotency_store.hpp"
+#include "adapters/host/blocking_pool.hpp"
+#include "adapters/host/ei_outbox.hpp"
+#include "adapters/host/ei_posting_system.hpp"
+#include "adapters/host/net/ei_sender.hpp"
+#include "adapters/host/soap_service.hpp"
+#include "contracts/soap_fault.hpp"
+#include "hub/ei/timestamp.hpp"
+#include "hub/net/http_server.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+
+namespace tidnav::adapters::host {
+
+struct adapter_host::impl {
+  config_ptr config;
+  log_line log;
+  std::unique_ptr<idempotency_store> writes;
+  id_directory ids;
+  std::unique_ptr<booking_system> backend;
+  std::unique_ptr<ei_outbox> outbox;
+  std::unique_ptr<ei_posting_system> posting;
+  std::unique_ptr<ei_sender> sender;
+  std::unique_ptr<ei::outbox_worker> worker;
+  std::unique_ptr<soap_service> service;
+  std::unique_ptr<blocking_pool> pool;
+  std::unique_ptr<net::http_server> server;
+  bool stopped = false;
+
+  booking_system& front() { return posting ? static_cast<booking_system&>(*posting) : *backend; }
+
+  void write(nlohmann::json line) {
+    line["ts"] = ei::stockholm_ts(std::chrono::system_clock::now());
+    line["adapter"] = config->name;
+    log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+  void serve(net::request_context req, net::responder respond) {
+    const std::string* action = net::find_header(req.headers, "SOAPAction");
+    const std::string consumer = req.peer.serial_numbers.empty() ? std::string() : req.peer.serial_numbers.front();
+    const auto until = req.received_at + config->backend_timeout;
+    const service_reply out = service->handle(action ? *action : std::string(), req.body, consumer, until);
+    respond(static_cast<unsigned>(out.reply.http_status), {{"Content-Type", "text/xml; charset=UTF-8"}},
+            out.reply.body);
+    write({{"event", "call"},
+           {"family", out.family},
+           {"operation", out.operation},
+           {"consumer", consumer},
+           {"status", out.reply.http_status},
+           {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                        req.received_at)
+                      .count()}});
+  }
+};
+
+adapter_host::adapter_host(config_ptr config, log_line log) : impl_(std::make_unique<impl>()) {
+  impl_->config = std::move(config);
+  impl_->log = log ? std::move(log) : [](const std::string& line) {
+    static std::mutex m;
+    std::lock_guard lock(m);
+    std::cerr << line << std::endl;
+  };
+}
+
+adapter_host::~adapter_host() { stop(); }
+
+void adapter_host::start() {
+  impl& s = *impl_;
+  const adapter_config& c = *s.config;
+  std::error_code ec;
+  std::filesystem::create_directories(c.state_dir, ec);
+  if (ec) throw std::runtime_error("state_dir " + c.state_dir.string() + ": " + ec.message());
+
+  std::string error;
+  s.writes = idempotency_store::open((c.state_dir / "idempotency.db").string(), {}, error);
+  if (!s.writes) throw std::runtime_error("idempotency store: " + error);
+  if (!c.build_system) throw std::runtime_error("no booking system was configured");
+  s.backend = c.build_system();
+
+  if (c.engagement_index) {
+    const ei_settings& e = *c.engagement_index;
+    s.outbox = std::make_unique<ei_outbox>((c.state_dir / "ei-outbox.db").string());
+    s.sender = std::make_unique<ei_sender>(e);
+    ei::outbox_worker_config wc;
+    wc.operation = ei::ei_operation::update;
+    wc.backoff.initial = e.retry_initial;
+    wc.backoff.max = e.retry_max;
+    wc.send_timeout = e.timeout + std::chrono::seconds(5);
+    s.worker = std::make_unique<ei::outbox_worker>(*s.outbox, *s.sender, wc);
+    ei_posting_system::hooks h;
+    h.enqueued = [w = s.worker.get()] { w->wake(); };
+    h.on_problem = [p = &s](const std::string& what) { p->write({{"event", "ei_problem"}, {"detail", what}}); };
+    s.posting = std::make_unique<ei_posting_system>(
+        *s.backend, c.units, ei_post_settings{e.source_system, e.data_controller, e.post_sched2, e.post_crm11},
+        ei_destination{e.logical_address, e.url}, *s.outbox, std::move(h));
+    s.worker->start();
+  }
+
+  service_options so;
+  so.sched2 = c.serve_sched2;
+  so.crm11 = c.serve_crm11;
+  so.name = c.name;
+  so.system = c.system;
+  s.service = std::make_unique<soap_service>(s.front(), c.units, so, s.writes.get(), &s.ids);
+  s.pool = std::make_unique<blocking_pool>(c.workers);
+
+  net::server_options o;
+  o.listen = {net::listen_endpoint{c.listen.address, c.listen.port, true}};
+  net::server_tls_options t;
+  t.ca_file = c.tls.ca;
+  t.cert_chain_file = c.tls.cert;
+  t.key_file = c.tls.key;
+  o.tls = net::make_server_tls_context(t);
+  o.io_threads = 1;
+  impl* p = &s;
+  s.server = std::make_unique<net::http_server>(std::move(o), [p](net::request_context req, net::responder respond) {
+    if (req.method != "POST") {
+      respond(405, {{"Allow", "POST"}}, "");
+      return;
+    }
+    // The booking system blocks: leave the io thread at once.
+    auto job = [p, req = std::move(req), respond]() mutable { p->serve(std::move(req), respond); };
+    if (!p->pool->post(std::move(job))) {
+      respond(503, {{"Content-Type", "text/xml; charset=UTF-8"}},
+              contracts::make_soap_fault(false, "The adapter is shutting down"));
+    }
+  });
+  s.server->start();
+  if (!c.listen.port_file.empty()) {
+    std::ofstream(c.listen.port_file) << s.server->port() << "\n";
+  }
+  s.write({{"event", "started"},
+           {"system", c.system},
+           {"port", s.server->port()},
+           {"units", c.units.entries().size()},
+           {"engagement_index", c.engagement_index ? c.engagement_index->url : std::string()}});
+}
+
+void adapter_host::stop() {
+  impl& s = *impl_;
+  if (s.stopped) return;
+  s.stopped = true;
+  if (s.server) s.server->stop();  // answers what is in flight
+  if (s.pool) s.pool->stop();
+  if (s.worker) s.worker->stop();  // undelivered rows stay in the outbox for the next start
+}
+
+std::uint16_t adapter_host::port() const { return impl_->server ? impl_->server->port() : 0; }
+
+booking_system& adapter_host::system() { return impl_->front(); }
+
+std::optional<ei::outbox_metrics> adapter_host::ei_metrics() {
+  if (!impl_->worker) return std::nullopt;
+  return impl_->worker->metrics();
+}
+
+}  // namespace tidnav::adapters::host
