@@ -14,7 +14,7 @@ namespace tidnav::adapters::bridge {
 bridge_booking_system::bridge_booking_system(legacy_profile profile, http_transport& transport, id_store& ids,
                                              violation_counter& violations, std::function<instant()> clock)
     : profile_(std::move(profile)),
-      client_(profile_, transport),
+      client_(profile_, transport, violations),
       ids_(ids),
       violations_(violations),
       clock_(std::move(clock)) {

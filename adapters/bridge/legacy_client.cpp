@@ -6,8 +6,12 @@
 #include "contracts/namespaces.hpp"
 #include "contracts/operation_registry.hpp"
 
+#include <pugixml.hpp>
+
 #include <array>
 #include <memory>
+#include <sstream>
+#include <vector>
 
 namespace tidnav::adapters::bridge {
 namespace {
@@ -34,6 +38,47 @@ std::string endpoint_for(const legacy_profile& p, std::string_view contract) {
 }
 
 std::string shorten(std::string_view s) { return std::string(s.substr(0, 300)); }
+
+std::string_view local_name(const char* qname) {
+  std::string_view n(qname);
+  const auto colon = n.find(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Removes empty elements (<x/>, <x></x>) below the Body: producers send them
+// for absent values, and the generated reader cannot read an empty boolean or
+// enumeration. Each one is counted. Returns the input when there is none.
+std::string without_empty_elements(const std::string& body, violation_counter& violations, std::string_view contract) {
+  if (body.find("/>") == std::string::npos && body.find("></") == std::string::npos) return body;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(body.data(), body.size(), pugi::parse_default | pugi::parse_declaration)) return body;
+  std::vector<pugi::xml_node> empty;
+  struct walker : pugi::xml_tree_walker {
+    std::vector<pugi::xml_node>& out;
+    explicit walker(std::vector<pugi::xml_node>& o) : out(o) {}
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() != pugi::node_element || n.first_attribute() || depth() < 3) return true;
+      for (auto c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element || !blank(c.value())) return true;
+      }
+      out.push_back(n);
+      return true;
+    }
+  } w(empty);
+  doc.traverse(w);
+  if (empty.empty()) return body;
+  for (auto& n : empty) {
+    violations.note(violation::empty_element, std::string(contract) + "/" + std::string(local_name(n.name())), "");
+    n.parent().remove_child(n);
+  }
+  std::ostringstream out;
+  doc.save(out, "", pugi::format_raw);
+  return out.str();
+}
 
 // A SOAP fault from the producer. A Client fault on a reading contract is how
 // 1.1 says "no" (TKB): when its text names a business outcome, it is one, with
@@ -113,19 +158,21 @@ booking_result<Resp11*> legacy_client::exchange(const char* contract, object_are
     return fail(technical_code::unauthorized, std::string(contract) + ": HTTP " + std::to_string(answer.status));
   }
 
+  const std::string received = answer.status == 200 ? without_empty_elements(answer.body, violations_, contract)
+                                                    : answer.body;
   auto& in = context(fam, false);
   auto* resp = mem.make<Resp11>();
   if constexpr (!std::is_same_v<Resp10, none>) {
     if (v10) {
       Resp10 old;
-      if (contracts::read_envelope(in, answer.body, old, op->response_tag.c_str(), nullptr, err)) {
+      if (contracts::read_envelope(in, received, old, op->response_tag.c_str(), nullptr, err)) {
         resp = to_crm11(mem, old);
       }
     } else {
-      contracts::read_envelope(in, answer.body, *resp, op->response_tag.c_str(), nullptr, err);
+      contracts::read_envelope(in, received, *resp, op->response_tag.c_str(), nullptr, err);
     }
   } else {
-    contracts::read_envelope(in, answer.body, *resp, op->response_tag.c_str(), nullptr, err);
+    contracts::read_envelope(in, received, *resp, op->response_tag.c_str(), nullptr, err);
   }
   if (err) {
     if (err.what == contracts::codec_error::kind::fault) {

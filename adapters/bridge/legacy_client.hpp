@@ -13,6 +13,7 @@
 #include "adapters/bridge/crm_versions.hpp"
 #include "adapters/bridge/http_transport.hpp"
 #include "adapters/bridge/legacy_profile.hpp"
+#include "adapters/bridge/violations.hpp"
 #include "adapters/core/booking_error.hpp"
 #include "contracts/codec_types.hpp"
 
@@ -31,7 +32,9 @@ struct legacy_call {
 
 class legacy_client {
  public:
-  legacy_client(const legacy_profile& profile, http_transport& transport) : profile_(profile), transport_(transport) {}
+  // `violations` counts the empty elements removed before an answer is read.
+  legacy_client(const legacy_profile& profile, http_transport& transport, violation_counter& violations)
+      : profile_(profile), transport_(transport), violations_(violations) {}
 
   // False for the three catalogue contracts a 1.0 producer does not have.
   bool offers(std::string_view contract) const;
@@ -68,6 +71,7 @@ class legacy_client {
 
   const legacy_profile& profile_;
   http_transport& transport_;
+  violation_counter& violations_;
 };
 
 }  // namespace tidnav::adapters::bridge

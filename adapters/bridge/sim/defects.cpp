@@ -19,6 +19,9 @@ constexpr std::array<std::pair<defect, std::string_view>, 5> names{{
     {defect::personnummer_hyphen, "personnummer-hyphen"},
 }};
 
+// A local staff id the simulator can map back to the HSA-id it stands for.
+constexpr std::string_view local_prefix = "LAK-";
+
 std::string_view local_name(const pugi::xml_node& n) {
   std::string_view name = n.name();
   const auto colon = name.find(':');
@@ -43,7 +46,7 @@ void rewrite(pugi::xml_node node, const defect_set& d) {
         text.size() == 14) {
       child.text().set(text.substr(0, 12).c_str());
     } else if (d.count(defect::non_hsa_performer) && (name == "performer" || name == "perfomer") && !text.empty()) {
-      child.text().set(("LAK" + text.substr(text.size() > 4 ? text.size() - 4 : 0)).c_str());
+      child.text().set((std::string(local_prefix) + text).c_str());
     } else if (name == "subject_of_care" && text.size() == 12) {
       if (d.count(defect::broken_personnummer)) {
         child.text().set(("^" + text + "$").c_str());
@@ -84,6 +87,23 @@ std::string apply_defects(const std::string& envelope, const defect_set& defects
   pugi::xml_document doc;
   if (!doc.load_buffer(envelope.data(), envelope.size(), pugi::parse_default | pugi::parse_declaration)) return envelope;
   rewrite(doc, defects);
+  std::ostringstream out;
+  doc.save(out, "", pugi::format_raw);
+  return out.str();
+}
+
+}  // namespace tidnav::adapters::bridge::sim
+
+namespace tidnav::adapters::bridge::sim {
+
+std::string restore_request(const std::string& envelope, const defect_set& defects) {
+  if (!defects.count(defect::non_hsa_performer) || envelope.find(local_prefix) == std::string::npos) return envelope;
+  pugi::xml_document doc;
+  if (!doc.load_buffer(envelope.data(), envelope.size(), pugi::parse_default | pugi::parse_declaration)) return envelope;
+  for (auto hit : doc.select_nodes("//*[local-name()='performer']")) {
+    const std::string text = hit.node().text().get();
+    if (text.rfind(local_prefix, 0) == 0) hit.node().text().set(text.substr(local_prefix.size()).c_str());
+  }
   std::ostringstream out;
   doc.save(out, "", pugi::format_raw);
   return out.str();

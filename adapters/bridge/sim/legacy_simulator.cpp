@@ -106,9 +106,10 @@ class simulator final : public legacy_simulator {
     } else {
       // The work is done now even when the answer is delayed: a lost answer is not a lost write.
       int status = 200;
+      const std::string request = restore_request(req.body, defects);
       std::string body = options_.version == sim_version::crm11
-                             ? answer_crm11(system_, units_, req.body, status, now())
-                             : answer_crm10(system_, units_, req.body, status, now());
+                             ? answer_crm11(system_, units_, request, status, now())
+                             : answer_crm10(system_, units_, request, status, now());
       answer.status = static_cast<unsigned>(status);
       answer.body = status == 200 ? apply_defects(body, defects) : std::move(body);
     }
