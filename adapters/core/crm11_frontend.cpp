@@ -41,7 +41,8 @@ std::optional<std::string> text_of(const std::string* s) {
 }
 
 booking_result<timeslot> find_slot(const request& r, const unit_entry& unit, const crm11::crm__TimeslotType& wanted,
-                                   const std::optional<std::string>& original) {
+                                   const std::optional<std::string>& original,
+                                   const std::optional<person_id>& person) {
   if (!wanted.startTimeInclusive) return fail(business_code::invalid_request, "startTimeInclusive is missing");
   const auto start = ts_to_instant(*wanted.startTimeInclusive);
   if (!start) return fail(business_code::invalid_request, "startTimeInclusive is not a Swedish local time");
@@ -57,6 +58,7 @@ booking_result<timeslot> find_slot(const request& r, const unit_entry& unit, con
   q.from = *start;
   q.to = *start + std::chrono::seconds{1};
   q.original_appointment = original;
+  q.person = person;
   q.time_type = time_type;
   if (performer) q.practitioners.push_back(*performer);
   q.care_type = text_of(wanted.careTypeID);

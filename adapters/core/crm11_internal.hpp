@@ -56,8 +56,10 @@ std::optional<std::string> text_of(const std::string* s);
 
 // The free slot a 1.1 TimeslotType describes (1.1 has no slot ids): same start,
 // and the same end, time type, performer and resource where given.
+// `person`: the citizen the time is looked up for (a booking system may need it to search).
 booking_result<timeslot> find_slot(const request& r, const unit_entry& unit, const crm11::crm__TimeslotType& wanted,
-                                   const std::optional<std::string>& original);
+                                   const std::optional<std::string>& original,
+                                   const std::optional<person_id>& person = std::nullopt);
 
 // A business outcome of a reading contract: an empty answer or a Client fault.
 template <class Response>

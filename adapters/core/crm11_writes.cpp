@@ -60,7 +60,7 @@ producer_reply make_booking(const request& r) {
   auto who = subject(a, req.requestedTimeslot->subject_USCOREof_USCOREcare);
   if (!who) return refused(r, resp, who.error()).reply;
   return run_once(r.call.writes, identity(r, req, a, who.value().number), r.call.until, [&]() -> write_outcome {
-    auto slot = find_slot(r, *unit.value(), *req.requestedTimeslot, std::nullopt);
+    auto slot = find_slot(r, *unit.value(), *req.requestedTimeslot, std::nullopt, who.value());
     if (!slot) return refused(r, resp, slot.error());
     make_request m;
     m.person = who.value();
@@ -95,7 +95,7 @@ producer_reply update_booking(const request& r) {
   auto who = subject(a, wanted.subject_USCOREof_USCOREcare);
   if (!who) return refused(r, resp, who.error()).reply;
   return run_once(r.call.writes, identity(r, req, a, who.value().number), r.call.until, [&]() -> write_outcome {
-    auto slot = find_slot(r, *unit.value(), wanted, booking);
+    auto slot = find_slot(r, *unit.value(), wanted, booking, who.value());
     if (!slot) return refused(r, resp, slot.error());
     update_request u;
     u.appointment = *booking;
