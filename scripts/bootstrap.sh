@@ -17,6 +17,7 @@ packages=(
   libcli11-dev                  # the tidnav command line
   catch2                        # tests
   curl                          # docs examples, smoke tests
+  chromium                      # headless test of the hub dashboard (tests/integration)
 )
 
 missing=()

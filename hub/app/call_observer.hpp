@@ -24,6 +24,10 @@ struct call_timing {
 class call_observer {
  public:
   virtual ~call_observer() = default;
+  /// Once per call, when the pipeline has planned (or refused) it and the
+  /// request bytes are still at hand: the audit log reads who the call is
+  /// about here (into facts.persons). On an io thread: keep it cheap.
+  virtual void call_planned(const net::request_context& /*req*/, call_facts& /*facts*/, std::string_view /*body*/) {}
   virtual void call_finished(const net::request_context& req, const call_facts& facts, const consumer_answer& answer,
                              const call_timing& timing) = 0;
 };

@@ -38,6 +38,7 @@ struct call_facts {
   std::string producer_url;
   std::optional<std::chrono::milliseconds> timeout_cap;  ///< in-process callers with a deadline of their own
   std::vector<std::string> warnings;  ///< e.g. an original-consumer header from a sender not on the list
+  std::vector<std::string> persons;   ///< who the request is about, for the audit log (call_observer::call_planned)
 };
 
 struct forward_plan {

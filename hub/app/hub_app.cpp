@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "hub/app/aggregator.hpp"
+#include "hub/app/dashboard.hpp"
 #include "hub/app/ei_producer.hpp"
 #include "hub/app/header_policy.hpp"
 #include "hub/app/hub_observer.hpp"
@@ -74,6 +75,8 @@ hub_app::hub_app(hub_app_options options) : options_(std::move(options)), status
   if (ei_) off_io = [ei = ei_.get()](std::function<void()> job) { ei->run_blocking(std::move(job)); };
   aggregator_ = std::make_shared<aggregator>(runtime_, *service_, ei_ ? &ei_->store() : nullptr, std::move(off_io));
   service_->add_local("aggregate", aggregator_);
+  dashboard_ = std::make_unique<dashboard>(
+      dashboard_sources{&runtime_, &status_, observer_.get(), ei_.get(), service_.get(), options_.log});
 }
 
 hub_app::~hub_app() { stop(); }
@@ -251,6 +254,7 @@ void hub_app::handle_admin(net::request_context req, net::responder respond) {
     });
     return;
   }
+  if (dashboard_ && dashboard_->answer(req, path, query, respond)) return;
   if (path == "/metrics" && req.method == "GET") {
     respond(text_response(200, metrics_text(), "text/plain; version=0.0.4; charset=utf-8"));
     return;
@@ -260,7 +264,7 @@ void hub_app::handle_admin(net::request_context req, net::responder respond) {
     return;
   }
   respond(text_response(404, "admin endpoints: POST /admin/reload, GET /resetcache, GET /resethsacache, GET /metrics, "
-                     "GET /status, GET /health/live, GET /health/ready\n"));
+                     "GET /status, GET /health/live, GET /health/ready, GET /dashboard\n"));
 }
 
 }  // namespace tidnav::app

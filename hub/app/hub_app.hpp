@@ -29,6 +29,7 @@ namespace tidnav::app {
 class hub_observer;
 class ei_producer;
 class aggregator;
+class dashboard;
 
 struct hub_app_options {
   std::string config_path;
@@ -68,6 +69,8 @@ class hub_app {
   std::string metrics_text() const;
   const status_page& status() const { return status_; }
   net::http_client& client();
+  /// The engagement index (its stats() for status pages), or null when none is configured.
+  ei_producer* engagement_index() const { return ei_.get(); }
 
  private:
   void handle_admin(net::request_context req, net::responder respond);
@@ -85,6 +88,7 @@ class hub_app {
   std::shared_ptr<ei_producer> ei_;  ///< when engagement_index is configured
   std::shared_ptr<aggregator> aggregator_;
   std::unique_ptr<hub_service> service_;
+  std::unique_ptr<dashboard> dashboard_;
   std::unique_ptr<net::http_server> consumer_server_;
   std::unique_ptr<net::http_server> plain_server_;
   std::unique_ptr<net::http_server> admin_server_;

@@ -29,7 +29,14 @@ double value(const net::counter& c) { return static_cast<double>(c.load(std::mem
 }  // namespace
 
 hub_observer::hub_observer(const core::hub_config& cfg, net::log_sink events)
-    : events_(std::move(events)), call_log_(make_call_log(cfg.call_log)) {
+    : events_(std::move(events)), call_log_(make_call_log(cfg.call_log)), redact_(cfg.call_log.redact_personal_ids) {
+  if (!cfg.audit.path.empty()) {
+    audit_ = std::make_unique<call_audit>(cfg.audit, events_);
+  } else {
+    net::log_line("warn", "audit_disabled")
+        .str("detail", "audit.path is empty: calls that read or change a person's data are not recorded")
+        .emit(events_);
+  }
   // The contract label is taken from routed calls only (see call_finished), and
   // capped, so request bytes cannot grow the series without bound.
   obs::family_options capped;
@@ -67,6 +74,23 @@ hub_observer::hub_observer(const core::hub_config& cfg, net::log_sink events)
     registry_.add_callback(obs::metric_type::counter, "tidnav_call_log_write_errors_total",
                            "Call log records the output refused", [log] { return static_cast<double>(log->write_errors()); });
   }
+  if (audit_) {
+    const audit::audit_log* a = &audit_->log();
+    registry_.add_callback(obs::metric_type::counter, "tidnav_audit_records_total", "Audit records written durably",
+                           [a] { return static_cast<double>(a->written()); });
+    registry_.add_callback(obs::metric_type::counter, "tidnav_audit_dropped_total",
+                           "Audit records dropped because the audit queue was full (each drop is also logged)",
+                           [a] { return static_cast<double>(a->dropped()); });
+    registry_.add_callback(obs::metric_type::counter, "tidnav_audit_write_errors_total",
+                           "Failed audit writes (the records are kept and retried)",
+                           [a] { return static_cast<double>(a->write_errors()); });
+    registry_.add_callback(obs::metric_type::gauge, "tidnav_audit_queue", "Audit records waiting for the writer",
+                           [a] { return static_cast<double>(a->queued()); });
+  }
+}
+
+void hub_observer::call_planned(const net::request_context& req, call_facts& facts, std::string_view body) {
+  if (audit_) audit_->planned(req, facts, body);
 }
 
 hub_observer::~hub_observer() = default;
@@ -124,13 +148,18 @@ void hub_observer::call_finished(const net::request_context& req, const call_fac
   const bool routed = !f.producer_url.empty();
   const std::string_view contract = routed ? std::string_view(f.contract) : std::string_view("unrouted");
   calls_->with_labels({contract, outcome}).inc();
+  if (audit_) audit_->finished(req, f, outcome);
+  stats_.record(req, f, outcome, t);
   total_seconds_->with_labels({outcome}).observe(t.total);
   hub_seconds_->observe(t.total > t.producer ? t.total - t.producer : std::chrono::microseconds{0});
   if (t.attempts > 0) producer_seconds_->with_labels({contract}).observe(t.producer);
   if (!f.warnings.empty()) {
     warnings_->inc();
     for (const auto& w : f.warnings) {
-      net::log_line("warn", "call_warning").str("correlation_id", f.correlation_id).str("detail", w).emit(events_);
+      net::log_line("warn", "call_warning")
+          .str("correlation_id", redact_ ? mask_personal(f.correlation_id) : f.correlation_id)
+          .str("detail", w)
+          .emit(events_);
     }
   }
   if (!call_log_) return;
@@ -138,9 +167,11 @@ void hub_observer::call_finished(const net::request_context& req, const call_fac
   obs::call_record r;
   r.event = obs::call_event::call;
   r.timestamp = std::chrono::system_clock::now();
-  r.correlation_id = f.correlation_id;
+  // Header values the consumer chose are masked like the address (hub/obs masks
+  // logical_address and detail itself): a personnummer as a correlation id is still one.
+  r.correlation_id = redact_ ? mask_personal(f.correlation_id) : f.correlation_id;
   r.consumer = f.sender;
-  r.original_consumer = f.original_consumer;
+  r.original_consumer = redact_ ? mask_personal(f.original_consumer) : f.original_consumer;
   r.contract = f.contract;
   r.operation = f.operation;
   r.logical_address = f.logical_address;
@@ -162,7 +193,7 @@ void hub_observer::call_finished(const net::request_context& req, const call_fac
     obs::call_record p;
     p.event = obs::call_event::producer_attempt;
     p.timestamp = r.timestamp;
-    p.correlation_id = f.correlation_id;
+    p.correlation_id = r.correlation_id;
     p.consumer = f.sender;
     p.contract = f.contract;
     p.logical_address = f.logical_address;
@@ -191,6 +222,12 @@ std::string hub_observer::metrics_text(const runtime_ptr& rt) const {
 
 void hub_observer::flush() {
   if (call_log_) call_log_->flush();
+  if (audit_ && !audit_->flush(std::chrono::seconds(10))) {
+    net::log_line("error", "audit_flush_incomplete")
+        .num("queued", static_cast<std::int64_t>(audit_->log().queued()))
+        .str("detail", "audit records still waiting after 10 s; they are written or reported as lost at exit")
+        .emit(events_);
+  }
 }
 
 void hub_observer::reopen() {

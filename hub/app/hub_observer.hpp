@@ -8,7 +8,9 @@
 #include <memory>
 #include <string>
 
+#include "hub/app/call_audit.hpp"
 #include "hub/app/call_observer.hpp"
+#include "hub/app/dashboard_stats.hpp"
 #include "hub/core/hub_config.hpp"
 #include "hub/net/log.hpp"
 #include "hub/net/net_stats.hpp"
@@ -19,8 +21,11 @@ namespace tidnav::app {
 
 class hub_observer final : public call_observer {
  public:
+  /// Throws std::runtime_error when the audit database cannot be opened.
   hub_observer(const core::hub_config& cfg, net::log_sink events);
   ~hub_observer() override;
+
+  void call_planned(const net::request_context& req, call_facts& facts, std::string_view body) override;
 
   void call_finished(const net::request_context& req, const call_facts& facts, const consumer_answer& answer,
                      const call_timing& timing) override;
@@ -34,10 +39,17 @@ class hub_observer final : public call_observer {
   void flush();
   void reopen();
 
+  /// Null when the audit log is off (audit.path: "").
+  call_audit* audit() { return audit_.get(); }
+  const dashboard_stats& stats() const { return stats_; }
+
  private:
   net::log_sink events_;
   obs::registry registry_;
   std::unique_ptr<obs::call_log> call_log_;
+  bool redact_ = true;
+  std::unique_ptr<call_audit> audit_;
+  dashboard_stats stats_;
   obs::counter_family* calls_;
   obs::histogram_family* total_seconds_;
   obs::histogram* hub_seconds_;

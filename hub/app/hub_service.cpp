@@ -134,6 +134,10 @@ void hub_service::route(net::request_context req, call_facts preset, std::functi
   };
 
   auto planned = plan_call(rt, st->req, core::to_instant(std::chrono::system_clock::now()), st->facts);
+  if (observer_) {
+    // The body moves into the plan on success and stays in the request on a refusal.
+    observer_->call_planned(st->req, st->facts, planned ? std::string_view(planned.value().body) : std::string_view(st->req.body));
+  }
   if (!planned) {
     consumer_answer a;
     a.outcome = call_outcome::vp_fault;

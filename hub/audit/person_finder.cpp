@@ -104,7 +104,10 @@ std::vector<std::string> find_persons(std::string_view xml, std::size_t max) {
       if (close_at == std::string_view::npos) break;
       const std::size_t element_end = past_tag(xml, close_at + 1);
       if (element_end == std::string_view::npos) break;
-      const std::string value = value_of(xml.substr(at, element_end - at), kind);
+      // Plain digits between the tags (the usual case) need no parser.
+      const std::string_view inner = xml.substr(tag_stop, close_at - tag_stop);
+      const bool plain = kind == person_element::text && inner.find_first_of("<&") == std::string_view::npos;
+      const std::string value = plain ? std::string(trim(inner)) : value_of(xml.substr(at, element_end - at), kind);
       i = element_end;
       if (value.empty() || value.size() > 64) continue;
       std::string id = normalize_person(value);

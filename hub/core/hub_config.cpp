@@ -186,11 +186,27 @@ void read_engagement_index(R& r, const YAML::Node& n, engagement_index_config& o
   }
 }
 
+void read_dashboard(R& r, const YAML::Node& n, dashboard_config& out) {
+  if (!r.map(n, "dashboard", {"enabled", "operators"})) return;
+  r.get(n, "dashboard", "enabled", out.enabled);
+  if (const YAML::Node s = n["operators"]; s.IsDefined() && !s.IsNull() && r.sequence(s, "dashboard.operators")) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::string p = R::index("dashboard.operators", i);
+      if (!r.map(s[i], p, {"hsa_id", "token_sha256"})) continue;
+      operator_config o;
+      r.get(s[i], p, "hsa_id", o.hsa_id);
+      r.get(s[i], p, "token_sha256", o.token_sha256);
+      out.operators.push_back(std::move(o));
+    }
+  }
+}
+
 void read_root(R& r, const YAML::Node& root, hub_config& cfg) {
   if (!r.map(root, "", {"instance", "platform_hsa_id", "sender_id_pattern", "internal_callers", "listeners",
                         "tak_file", "hsa_files", "routes", "permissions", "default_routing", "hsa_lookup",
                         "producers", "headers", "io_threads", "drain_timeout_ms", "routing_history",
-                        "original_consumer", "call_log", "wsdl_dir", "engagement_index", "aggregation"})) {
+                        "original_consumer", "call_log", "wsdl_dir", "engagement_index", "aggregation", "audit",
+                        "dashboard"})) {
     return;
   }
   if (const YAML::Node n = root["instance"]; n.IsDefined() && !n.IsNull() && r.map(n, "instance", {"name", "id"})) {
@@ -229,6 +245,11 @@ void read_root(R& r, const YAML::Node& root, hub_config& cfg) {
     r.get(n, "aggregation", "unit_timeout_ms", cfg.aggregation.unit_timeout);
     r.get(n, "aggregation", "deadline_ms", cfg.aggregation.deadline);
   }
+  if (const YAML::Node n = root["audit"]; n.IsDefined() && !n.IsNull() && r.map(n, "audit", {"path", "queue"})) {
+    r.get(n, "audit", "path", cfg.audit.path);
+    r.get_number(n, "audit", "queue", std::uint64_t{1} << 24, cfg.audit.queue);
+  }
+  if (const YAML::Node n = root["dashboard"]; n.IsDefined() && !n.IsNull()) read_dashboard(r, n, cfg.dashboard);
 }
 
 }  // namespace
@@ -308,6 +329,9 @@ result<hub_config, std::vector<config_error>> load_hub_config(const std::string&
   resolve(cfg.wsdl_dir, "wsdl_dir");
   if (cfg.engagement_index.enabled && fs::path(cfg.engagement_index.database).is_relative()) {
     cfg.engagement_index.database = (base / cfg.engagement_index.database).lexically_normal().string();
+  }
+  if (!cfg.audit.path.empty() && fs::path(cfg.audit.path).is_relative()) {
+    cfg.audit.path = (base / cfg.audit.path).lexically_normal().string();
   }
   if (!cfg.call_log.path.empty() && cfg.call_log.path != "-" && fs::path(cfg.call_log.path).is_relative()) {
     cfg.call_log.path = (base / cfg.call_log.path).lexically_normal().string();

@@ -41,6 +41,9 @@
 //     reserved_hsa_ids: []
 //     subscribers: [ { logical_address, url, service_domain, categorizations: [] } ]
 //   aggregation: { unit_timeout_ms: 3000, deadline_ms: 3500 }   # "local:aggregate"
+//   audit: { path: audit.db, queue: 65536 }   # patientdatalagen access log (SQLite); "" = off
+//   dashboard:                         # GET /dashboard on the admin listener
+//     operators: [ { hsa_id: SE2321000016-OP01, token_sha256: <64 hex digits> } ]   # citizen view
 
 #include <chrono>
 #include <cstddef>
@@ -125,6 +128,27 @@ struct aggregation_config {
   std::chrono::milliseconds deadline{3'500};
 };
 
+/// The audit log of calls that read or change a person's data (hub/audit).
+/// On by default: a hub that routes booking contracts must document access.
+struct audit_config {
+  std::string path = "audit.db";  ///< SQLite file, relative to the config file; "" = no audit log
+  std::size_t queue = 65536;      ///< records waiting for the writer at most
+};
+
+/// Who may open the dashboard's citizen view (one person's calendar). The
+/// operator sends "Authorization: Bearer <token>"; only the token's SHA-256
+/// is configured. The operator's HSA-id is the consumer of the calls the view
+/// makes, so it needs permissions in TAK like any consumer.
+struct operator_config {
+  std::string hsa_id;
+  std::string token_sha256;  ///< lower-case hex
+};
+
+struct dashboard_config {
+  bool enabled = true;  ///< served whenever the admin listener is
+  std::vector<operator_config> operators;
+};
+
 struct hub_config {
   std::string instance_name = "tidnav";  ///< shown in faultstrings: "VP004 [<name>] ..."
   std::string instance_id = "tidnav";    ///< x-vp-instance-id and routing history
@@ -153,6 +177,8 @@ struct hub_config {
   std::string wsdl_dir;  ///< empty: ?wsdl and ?xsd= are not served
   engagement_index_config engagement_index;
   aggregation_config aggregation;
+  audit_config audit;
+  dashboard_config dashboard;
 
   /// Where each value came from: "routes[2].url" -> line 14. Filled by the reader.
   std::string source = "<config>";

@@ -142,6 +142,20 @@ void check_producers(checker& c, const producer_settings& ps) {
   }
 }
 
+void check_dashboard(checker& c, const dashboard_config& d) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < d.operators.size(); ++i) {
+    const auto& o = d.operators[i];
+    const std::string p = "dashboard.operators[" + std::to_string(i) + "]";
+    c.require(!trim_ascii(o.hsa_id).empty(), p + ".hsa_id", "is required");
+    bool hex = o.token_sha256.size() == 64;
+    for (const char ch : o.token_sha256) hex = hex && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'));
+    c.require(hex, p + ".token_sha256",
+              "must be the token's SHA-256 as 64 lower-case hex digits (printf %s \"$TOKEN\" | sha256sum)");
+    if (hex && !seen.insert(o.token_sha256).second) c.error(p + ".token_sha256", "the same token is configured twice");
+  }
+}
+
 }  // namespace
 
 std::vector<config_error> validate(const hub_config& cfg) {
@@ -160,6 +174,8 @@ std::vector<config_error> validate(const hub_config& cfg) {
   c.require(cfg.aggregation.unit_timeout.count() > 0, "aggregation.unit_timeout_ms", "must be positive");
   c.require(cfg.aggregation.deadline >= cfg.aggregation.unit_timeout, "aggregation.deadline_ms",
             "must be at least unit_timeout_ms");
+  c.require(cfg.audit.queue >= 16, "audit.queue", "must be at least 16");
+  check_dashboard(c, cfg.dashboard);
   for (std::size_t i = 0; i < cfg.engagement_index.subscribers.size(); ++i) {
     const auto& s = cfg.engagement_index.subscribers[i];
     const std::string p = "engagement_index.subscribers[" + std::to_string(i) + "]";

@@ -31,7 +31,7 @@ void run(const char* name, const std::string& xml, int iterations) {
 int main() {
   run("2.0 GetAppointments request", fixture("scheduling-2.0/GetAppointments-request.xml"), 200000);
   run("1.1 MakeBooking request", fixture("crm-scheduling-1.1/MakeBooking-request.xml"), 200000);
-  run("1.1 GetAllTimeTypes request (no person)", fixture("crm-scheduling-1.1/GetAllTimeTypes-request.xml"), 200000);
+  run("1.0 GetAllTimeTypes request (no person)", fixture("crm-scheduling-1.0/GetAllTimeTypes-request.xml"), 200000);
   run("EI Update request", fixture("engagementindex-1.0/Update-request.xml"), 200000);
   // A 1 MiB request whose person comes after a long free-text field.
   std::string big = fixture("crm-scheduling-1.1/MakeBooking-request.xml");
