@@ -181,13 +181,14 @@ void read_engagement_index(config_reader& r, const YAML::Node& root, adapter_con
 config_result parse_adapter_config(std::string_view yaml, const std::string& source,
                                    const std::filesystem::path& base_dir, const system_registry& systems) {
   std::vector<config_error> errors;
-  YAML::Node root;
+  YAML::Node loaded;
   try {
-    root = YAML::Load(std::string(yaml));
+    loaded = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     errors.push_back({source, e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "not valid YAML: " + e.msg});
     return core::fail(std::move(errors));
   }
+  const YAML::Node& root = loaded;  // const: operator[] must never add keys
   config_reader r(source, base_dir, errors);
   auto cfg = std::make_shared<adapter_config>();
   cfg->source = source;

@@ -33,7 +33,7 @@ void config_reader::error(const std::string& path, const YAML::Node& node, std::
 
 bool config_reader::map(const YAML::Node& node, const std::string& path,
                         std::initializer_list<std::string_view> allowed) {
-  if (!node.IsMap()) {
+  if (!node.IsDefined() || !node.IsMap()) {
     error(path, node, "expected a mapping");
     return false;
   }
@@ -47,36 +47,34 @@ bool config_reader::map(const YAML::Node& node, const std::string& path,
 }
 
 bool config_reader::sequence(const YAML::Node& node, const std::string& path) {
-  if (!node.IsSequence()) {
+  if (!node.IsDefined() || !node.IsSequence()) {
     error(path, node, "expected a list");
     return false;
   }
   return true;
 }
 
-const YAML::Node* config_reader::scalar(const YAML::Node& map, const std::string& path, const char* key,
-                                        YAML::Node& holder) {
-  if (!map.IsMap()) return nullptr;
-  holder = map[key];
-  if (!holder.IsDefined() || holder.IsNull()) return nullptr;
-  if (!holder.IsScalar()) {
-    error(join(path, key), holder, "expected a single value");
-    return nullptr;
+std::optional<YAML::Node> config_reader::scalar(const YAML::Node& map, const std::string& path, const char* key) {
+  if (!map.IsDefined() || !map.IsMap()) return std::nullopt;
+  // Copy-constructed, never assigned: assigning yaml-cpp's "zombie" node for a missing key throws.
+  const YAML::Node node = map[key];
+  if (!node.IsDefined() || node.IsNull()) return std::nullopt;
+  if (!node.IsScalar()) {
+    error(join(path, key), node, "expected a single value");
+    return std::nullopt;
   }
-  return &holder;
+  return node;
 }
 
 bool config_reader::get(const YAML::Node& map, const std::string& path, const char* key, std::string& out) {
-  YAML::Node holder;
-  const YAML::Node* n = scalar(map, path, key, holder);
+  const std::optional<YAML::Node> n = scalar(map, path, key);
   if (!n) return false;
   out = n->Scalar();
   return true;
 }
 
 bool config_reader::get(const YAML::Node& map, const std::string& path, const char* key, bool& out) {
-  YAML::Node holder;
-  const YAML::Node* n = scalar(map, path, key, holder);
+  const std::optional<YAML::Node> n = scalar(map, path, key);
   if (!n) return false;
   const std::string& v = n->Scalar();
   if (v == "true" || v == "yes" || v == "on") {
@@ -92,7 +90,7 @@ bool config_reader::get(const YAML::Node& map, const std::string& path, const ch
 
 bool config_reader::get(const YAML::Node& map, const std::string& path, const char* key,
                         std::vector<std::string>& out) {
-  if (!map.IsMap()) return false;
+  if (!map.IsDefined() || !map.IsMap()) return false;
   const YAML::Node n = map[key];
   if (!n.IsDefined() || n.IsNull()) return false;
   const std::string p = join(path, key);
@@ -110,8 +108,7 @@ bool config_reader::get(const YAML::Node& map, const std::string& path, const ch
 
 bool config_reader::get_uint(const YAML::Node& map, const std::string& path, const char* key, std::uint64_t min,
                              std::uint64_t max, std::uint64_t& out) {
-  YAML::Node holder;
-  const YAML::Node* n = scalar(map, path, key, holder);
+  const std::optional<YAML::Node> n = scalar(map, path, key);
   if (!n) return false;
   const std::string& v = n->Scalar();
   std::uint64_t value = 0;
@@ -131,7 +128,7 @@ bool config_reader::get_uint(const YAML::Node& map, const std::string& path, con
 bool config_reader::require(const YAML::Node& map, const std::string& path, const char* key, std::string& out) {
   if (get(map, path, key, out) && !out.empty()) return true;
   const std::string p = join(path, key);
-  if (!map.IsMap() || !map[key].IsDefined() || map[key].IsNull()) {
+  if (!map.IsDefined() || !map.IsMap() || !map[key].IsDefined() || map[key].IsNull()) {
     error(p, map, "is required");
   } else if (map[key].IsScalar()) {
     error(p, map[key], "must not be empty");
@@ -163,7 +160,7 @@ bool config_reader::get_file(const YAML::Node& map, const std::string& path, con
 
 bool config_reader::require_file(const YAML::Node& map, const std::string& path, const char* key,
                                  std::filesystem::path& out) {
-  if (!map.IsMap() || !map[key].IsDefined() || map[key].IsNull()) {
+  if (!map.IsDefined() || !map.IsMap() || !map[key].IsDefined() || map[key].IsNull()) {
     error(join(path, key), map, "is required");
     return false;
   }

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,7 +68,8 @@ class config_reader {
   bool require_secret(const YAML::Node& map, const std::string& path, const char* key, std::string& out);
 
  private:
-  const YAML::Node* scalar(const YAML::Node& map, const std::string& path, const char* key, YAML::Node& holder);
+  // map[key] when it is present, not null and a scalar (a non-scalar is reported).
+  std::optional<YAML::Node> scalar(const YAML::Node& map, const std::string& path, const char* key);
 
   std::string source_;
   std::filesystem::path base_dir_;
