@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hub/app/aggregator.hpp"
 
+#include <algorithm>
 #include <ctime>
-#include <set>
+#include <map>
 
 #include "contracts/soap_fault.hpp"
 #include "hub/app/header_names.hpp"
@@ -12,7 +13,7 @@
 #include "hub/core/hsa_id.hpp"
 #include "hub/core/route_decision.hpp"
 #include "hub/core/vp_error.hpp"
-#include "hub/ei/engagement_store.hpp"
+#include "hub/ei/engagement.hpp"
 
 namespace tidnav::app {
 namespace {
@@ -132,9 +133,9 @@ void deliver(const std::shared_ptr<fan_out_state>& f) {
 
 }  // namespace
 
-aggregator::aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei,
+aggregator::aggregator(const runtime_holder& runtime, hub_service& service, engagement_finder find,
                        std::function<void(std::function<void()>)> off_io)
-    : runtime_(runtime), service_(service), ei_(ei), off_io_(std::move(off_io)) {
+    : runtime_(runtime), service_(service), find_(std::move(find)), off_io_(std::move(off_io)) {
   if (!off_io_) off_io_ = [](std::function<void()> job) { job(); };
 }
 
@@ -159,7 +160,7 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
       done(fault(true, "The request could not be read: " + query.error(), cfg.instance_name));
       return;
     }
-    if (!ei_) {
+    if (!find_) {
       done(fault(false, "No engagement index is configured in this hub.", cfg.instance_name));
       return;
     }
@@ -170,7 +171,7 @@ void aggregator::call(local_call c, std::function<void(net::client_result)> done
     off_io_([this, c = std::move(c), rt, k = *kind, q = std::move(q), done = std::move(done)]() mutable {
       std::vector<std::string> found;
       try {
-        for (auto& e : ei_->find(q)) found.push_back(std::move(e.logical_address));
+        for (auto& e : find_(q)) found.push_back(std::move(e.logical_address));
       } catch (const std::exception& e) {
         // As nationally: without the index there is no answer, only a fault.
         done(fault(false, std::string("The engagement index could not be read: ") + e.what(), rt->config.instance_name));
@@ -196,23 +197,35 @@ void aggregator::fan_out(local_call c, const runtime_ptr& rt, core::aggregate_ki
   const auto& cfg = rt->config;
 
   // Drop the platform (recursion guard) and the node itself, units the
-  // consumer may not reach, and duplicates that differ only in case.
+  // consumer may not reach, and duplicates that differ only in case (spelled
+  // as HSA-ids are conventionally written when the index has that spelling).
+  // Units are called, recorded and merged in HSA-id order, so the answer does
+  // not depend on the order the index returns its posts in.
   std::vector<std::string> units;
-  std::set<std::string> seen;
+  std::map<std::string, std::size_t> by_id;  // normalised id -> index in units
   const auto now = core::to_instant(std::chrono::system_clock::now());
   for (auto& u : candidates) {
     if (core::iequals(u, cfg.platform_hsa_id) || core::iequals(u, c.logical_address)) continue;
-    if (!seen.insert(core::normalize_hsa_id(u)).second) continue;
+    std::string id = core::normalize_hsa_id(u);
+    if (const auto it = by_id.find(id); it != by_id.end()) {
+      if (u == id) units[it->second] = u;
+      continue;
+    }
     auto allowed = [&](const std::string& consumer) {
       if (consumer.empty()) return false;
-      core::call_identity id;
-      id.consumer = std::string_view(consumer);
-      id.contract = std::string_view(c.contract);
-      id.logical_address = std::string_view(u);
-      return static_cast<bool>(core::decide_route(*rt->routing.snapshot, id, now));
+      core::call_identity who;
+      who.consumer = std::string_view(consumer);
+      who.contract = std::string_view(c.contract);
+      who.logical_address = std::string_view(u);
+      return static_cast<bool>(core::decide_route(*rt->routing.snapshot, who, now));
     };
-    if (allowed(c.sender) || (c.original_consumer != c.sender && allowed(c.original_consumer))) units.push_back(u);
+    if (!allowed(c.sender) && !(c.original_consumer != c.sender && allowed(c.original_consumer))) continue;
+    by_id.emplace(std::move(id), units.size());
+    units.push_back(u);
   }
+  std::sort(units.begin(), units.end(), [](const std::string& a, const std::string& b) {
+    return core::normalize_hsa_id(a) < core::normalize_hsa_id(b);
+  });
   if (units.empty()) {
     done(soap_answer(200, core::empty_aggregate_response(kind, now_ts())));
     return;

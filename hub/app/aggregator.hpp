@@ -10,7 +10,9 @@
 // GetAvailableTimeslots addressed to the platform or an HSA node fans out to
 // every unit routed for the contract under that node.
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "hub/app/hub_service.hpp"
 #include "hub/app/local_producer.hpp"
@@ -18,16 +20,20 @@
 #include "hub/core/aggregate_kind.hpp"
 
 namespace tidnav::ei {
-class engagement_store;
-}
+struct engagement;
+struct find_query;
+}  // namespace tidnav::ei
 
 namespace tidnav::app {
 
+/// Reads the engagement index (blocking; throws when the index cannot be read).
+using engagement_finder = std::function<std::vector<ei::engagement>(const ei::find_query&)>;
+
 class aggregator final : public local_producer {
  public:
-  /// `ei` may be null: then calls that need the engagement index get a fault.
+  /// `find` may be empty: then calls that need the engagement index get a fault.
   /// `off_io` runs blocking work (index reads) elsewhere; null runs it inline.
-  aggregator(const runtime_holder& runtime, hub_service& service, ei::engagement_store* ei,
+  aggregator(const runtime_holder& runtime, hub_service& service, engagement_finder find,
              std::function<void(std::function<void()>)> off_io = {});
   ~aggregator() override;
 
@@ -40,7 +46,7 @@ class aggregator final : public local_producer {
 
   const runtime_holder& runtime_;
   hub_service& service_;
-  ei::engagement_store* ei_;
+  engagement_finder find_;
   std::function<void(std::function<void()>)> off_io_;
   timer_queue timers_;
 };

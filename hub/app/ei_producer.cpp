@@ -70,7 +70,47 @@ ei_producer::ei_producer(const core::hub_config& cfg, const runtime_holder& runt
       sender_(std::make_unique<sender>(runtime, client)),
       host_(std::make_unique<ei::ei_host>(cfg.engagement_index.database, *sender_, host_options(cfg))),
       // SQLite has one writer; two threads let a FindContent run beside an Update.
-      pool_(2) {}
+      pool_(2),
+      metrics_(std::make_unique<obs::registry>()) {
+  using obs::metric_type;
+  auto posts = [this](std::vector<obs::callback_sample>& out) {
+    const ei::ei_counts c = host_->service().counters().snapshot();
+    out.push_back({{"inserted"}, static_cast<double>(c.inserted)});
+    out.push_back({{"updated"}, static_cast<double>(c.updated)});
+    out.push_back({{"deleted"}, static_cast<double>(c.deleted)});
+    out.push_back({{"unchanged"}, static_cast<double>(c.unchanged)});
+  };
+  metrics_->add_callback_family(metric_type::counter, "tidnav_ei_posts_total",
+                                "Engagement posts by what a committed Update or ProcessNotification did to them",
+                                {"change"}, posts);
+  auto requests = [this](std::vector<obs::callback_sample>& out) {
+    const ei::ei_counts c = host_->service().counters().snapshot();
+    out.push_back({{"Update", "ok"}, static_cast<double>(c.updates)});
+    out.push_back({{"ProcessNotification", "ok"}, static_cast<double>(c.notifications)});
+    out.push_back({{"FindContent", "ok"}, static_cast<double>(c.find_contents)});
+    out.push_back({{"any", "fault"}, static_cast<double>(c.refused)});
+  };
+  metrics_->add_callback_family(metric_type::counter, "tidnav_ei_requests_total",
+                                "Engagement index requests by operation, and those answered with a SOAP fault",
+                                {"operation", "result"}, requests);
+  metrics_->add_callback(metric_type::counter, "tidnav_ei_aggregator_finds_total",
+                         "Engagement index lookups by the hub's aggregating services", [this] {
+                           return static_cast<double>(host_->service().counters().snapshot().aggregator_finds);
+                         });
+  metrics_->add_callback(metric_type::gauge, "tidnav_ei_outbox_pending", "Notifications waiting for (re)delivery",
+                         [this] { return static_cast<double>(stats().outbox.pending); });
+  metrics_->add_callback(metric_type::gauge, "tidnav_ei_outbox_in_flight", "Notifications sent, no answer yet",
+                         [this] { return static_cast<double>(stats().outbox_in_flight); });
+  metrics_->add_callback(metric_type::counter, "tidnav_ei_outbox_delivered_total",
+                         "Notifications delivered (since the database was created)",
+                         [this] { return static_cast<double>(stats().outbox.delivered); });
+  metrics_->add_callback(metric_type::counter, "tidnav_ei_outbox_failed_attempts_total",
+                         "Failed notification attempts (since the database was created)",
+                         [this] { return static_cast<double>(stats().outbox.failed_attempts); });
+  metrics_->add_callback(metric_type::gauge, "tidnav_ei_outbox_dead",
+                         "Notifications given up after the configured number of attempts",
+                         [this] { return static_cast<double>(stats().outbox.dead); });
+}
 
 ei_producer::~ei_producer() { stop(); }
 
@@ -81,6 +121,31 @@ void ei_producer::stop() {
 
 ei::engagement_store& ei_producer::store() { return host_->store(); }
 ei::outbox_worker& ei_producer::outbox() { return host_->worker(); }
+
+std::vector<ei::engagement> ei_producer::find(const ei::find_query& q) {
+  host_->service().counters().aggregator_find();
+  return host_->store().find(q);
+}
+
+ei_stats ei_producer::stats() {
+  ei_stats s;
+  s.posts_and_requests = host_->service().counters().snapshot();
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(stats_mutex_);
+  if (outbox_read_at_ == std::chrono::steady_clock::time_point{} || now - outbox_read_at_ >= std::chrono::seconds(1)) {
+    try {
+      outbox_cache_ = host_->worker().metrics();
+      outbox_read_at_ = now;
+    } catch (const std::exception&) {
+      // A store that cannot be read keeps its last figures; the next ask retries.
+    }
+  }
+  s.outbox = outbox_cache_.stored;
+  s.outbox_in_flight = outbox_cache_.in_flight;
+  return s;
+}
+
+std::string ei_producer::metrics_text() { return metrics_->render(); }
 
 void ei_producer::call(local_call c, std::function<void(net::client_result)> done) {
   pool_.post([this, c = std::move(c), done = std::move(done)] {

@@ -5,15 +5,26 @@
 // OK), and notifications to subscribers leave through the hub's producer
 // client with the hub's client certificate.
 
+#include <chrono>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include "hub/app/local_producer.hpp"
 #include "hub/app/runtime.hpp"
 #include "hub/app/worker_pool.hpp"
 #include "hub/ei/ei_host.hpp"
 #include "hub/net/http_client.hpp"
+#include "hub/obs/registry.hpp"
 
 namespace tidnav::app {
+
+/// The engagement index's figures for /metrics, /status and the dashboard.
+struct ei_stats {
+  ei::ei_counts posts_and_requests;  ///< since the process started
+  ei::outbox_counts outbox;          ///< durable totals (since the database was created) and the queue now
+  std::size_t outbox_in_flight = 0;  ///< handed to a subscriber, no answer yet
+};
 
 class ei_producer final : public local_producer {
  public:
@@ -25,6 +36,17 @@ class ei_producer final : public local_producer {
 
   /// Direct access for the aggregating services (FindContent without a SOAP round trip).
   ei::engagement_store& store();
+  /// A FindContent for the aggregating services, counted as theirs. Blocks
+  /// (SQLite): call it off the io threads. Throws ei::store_error.
+  std::vector<ei::engagement> find(const ei::find_query& q);
+
+  /// Counters and outbox figures. The outbox figures come from the database
+  /// and are re-read at most once a second, so scrapes and dashboards that
+  /// ask often cost one query.
+  ei_stats stats();
+  /// The same as Prometheus text (families tidnav_ei_*), for /metrics.
+  std::string metrics_text();
+
   ei::outbox_worker& outbox();
   void stop();
   /// Runs blocking work on the index's worker pool.
@@ -36,6 +58,10 @@ class ei_producer final : public local_producer {
   std::unique_ptr<sender> sender_;
   std::unique_ptr<ei::ei_host> host_;
   worker_pool pool_;
+  std::mutex stats_mutex_;
+  std::chrono::steady_clock::time_point outbox_read_at_{};
+  ei::outbox_metrics outbox_cache_;
+  std::unique_ptr<obs::registry> metrics_;
 };
 
 }  // namespace tidnav::app

@@ -73,7 +73,9 @@ hub_app::hub_app(hub_app_options options) : options_(std::move(options)), status
   service_ = std::make_unique<hub_service>(runtime_, *client_, options_.locals, observer_.get(), &status_);
   std::function<void(std::function<void()>)> off_io;
   if (ei_) off_io = [ei = ei_.get()](std::function<void()> job) { ei->run_blocking(std::move(job)); };
-  aggregator_ = std::make_shared<aggregator>(runtime_, *service_, ei_ ? &ei_->store() : nullptr, std::move(off_io));
+  engagement_finder find;
+  if (ei_) find = [ei = ei_.get()](const ei::find_query& q) { return ei->find(q); };
+  aggregator_ = std::make_shared<aggregator>(runtime_, *service_, std::move(find), std::move(off_io));
   service_->add_local("aggregate", aggregator_);
   dashboard_ = std::make_unique<dashboard>(
       dashboard_sources{&runtime_, &status_, observer_.get(), ei_.get(), service_.get(), options_.log});
@@ -213,7 +215,11 @@ std::uint16_t hub_app::http_port() const { return plain_server_ ? plain_server_-
 std::uint16_t hub_app::admin_port() const { return admin_server_ ? admin_server_->port() : 0; }
 net::http_client& hub_app::client() { return *client_; }
 
-std::string hub_app::metrics_text() const { return observer_->metrics_text(runtime_.get()); }
+std::string hub_app::metrics_text() const {
+  std::string text = observer_->metrics_text(runtime_.get());
+  if (ei_) text += ei_->metrics_text();
+  return text;
+}
 
 void hub_app::handle_admin(net::request_context req, net::responder respond) {
   const auto [path, query] = split_target(req.target);

@@ -81,6 +81,22 @@ std::chrono::system_clock::time_point ei_service::now() const {
 
 producer_reply ei_service::handle(std::string_view soap_action_or_empty, std::string_view request,
                                   const call_context& ctx) {
+  std::optional<ei_operation> op;
+  producer_reply reply = dispatch(soap_action_or_empty, request, ctx, op);
+  if (reply.http_status != 200 || !op) {
+    counters_.refused();
+  } else if (*op == ei_operation::update) {
+    counters_.update_answered();
+  } else if (*op == ei_operation::process_notification) {
+    counters_.notification_answered();
+  } else {
+    counters_.find_content_answered();
+  }
+  return reply;
+}
+
+producer_reply ei_service::dispatch(std::string_view soap_action_or_empty, std::string_view request,
+                                    const call_context& ctx, std::optional<ei_operation>& op) {
   try {
     auto sniffed = core::sniff_envelope(request);
     if (!sniffed) {
@@ -88,7 +104,6 @@ producer_reply ei_service::handle(std::string_view soap_action_or_empty, std::st
     }
     const core::envelope_info& info = sniffed.value();
     const std::string ns = info.contract_namespace.value_or("");
-    std::optional<ei_operation> op;
     for (ei_operation candidate :
          {ei_operation::update, ei_operation::find_content, ei_operation::process_notification}) {
       if (ns == responder_namespace(candidate) && info.operation == operation_name(candidate)) op = candidate;
@@ -153,6 +168,7 @@ producer_reply ei_service::update(std::string_view request, const call_context& 
     batch.items.push_back({std::move(tx), {}});
   }
   const apply_result result = store_.apply_update(batch);
+  counters_.committed(result.outcomes);
   if (result.notifications > 0 && on_enqueued_) on_enqueued_();
   std::string error;
   return answer(write_update_response(result_code::ok, std::nullopt, error), error);
@@ -186,6 +202,7 @@ producer_reply ei_service::notification(std::string_view request, const call_con
   }
   if (!batch.items.empty()) {
     const apply_result result = store_.apply_update(batch);
+    counters_.committed(result.outcomes);
     if (result.notifications > 0 && on_enqueued_) on_enqueued_();
   }
   std::string error;

@@ -13,12 +13,15 @@
 // Update is committed durably before OK is answered.
 #pragma once
 
+#include "hub/ei/ei_codec.hpp"
+#include "hub/ei/ei_counters.hpp"
 #include "hub/ei/engagement_store.hpp"
 #include "hub/ei/subscriber.hpp"
 
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,7 +73,13 @@ class ei_service {
 
   const ei_config& config() const { return config_; }
 
+  // What this service has answered and committed since it was made.
+  ei_counters& counters() { return counters_; }
+  const ei_counters& counters() const { return counters_; }
+
  private:
+  producer_reply dispatch(std::string_view soap_action_or_empty, std::string_view request_envelope,
+                          const call_context& ctx, std::optional<ei_operation>& op);
   producer_reply update(std::string_view request, const call_context& ctx);
   producer_reply notification(std::string_view request, const call_context& ctx);
   producer_reply find_content(std::string_view request);
@@ -80,6 +89,7 @@ class ei_service {
   ei_config config_;
   std::function<void()> on_enqueued_;
   std::unique_ptr<contracts::schema_validator> validator_;
+  ei_counters counters_;
 };
 
 }  // namespace tidnav::ei

@@ -83,6 +83,7 @@ recording_producer::reply_fn answer_ok(std::string name) {
 
 hub_world::hub_world(hub_world_options o) : dir_(fresh_dir()) {
   std::ofstream(dir_ / "tak.xml") << o.tak;
+  for (const auto& [name, text] : o.files) std::ofstream(dir_ / name) << text;
   std::ofstream(dir_ / "hub.yaml") << hub_yaml(o);
   app::hub_app_options ho;
   ho.config_path = (dir_ / "hub.yaml").string();

@@ -51,6 +51,8 @@ struct hub_world_options {
   std::string tak;          ///< TAK persistent-cache XML
   std::string extra_yaml;   ///< appended to the generated hub.yaml
   std::string internal_callers = "[127.0.0.1/32]";
+  /// (name, text) written next to hub.yaml before the hub starts (HSA files, ...).
+  std::vector<std::pair<std::string, std::string>> files = {};
 };
 
 class hub_world {

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "hub/app/ei_producer.hpp"
 #include "tests/integration/hub_world.hpp"
 
 using namespace tidnav;
@@ -51,6 +52,30 @@ TEST_CASE("hub: Update and FindContent through local:ei", "[integration][hub][ei
   auto metrics = w.admin("GET", "/metrics");
   CHECK(metrics.body.find("tidnav_calls_total{contract=\"urn:riv:itintegration:engagementindex:UpdateResponder:1\",outcome=\"ok\"} 1") !=
         std::string::npos);
+
+  // The index's own figures on the same page.
+  INFO(metrics.body);
+  const auto has = [&](const std::string& line) { return metrics.body.find(line + "\n") != std::string::npos; };
+  CHECK(has("tidnav_ei_posts_total{change=\"inserted\"} 2"));
+  CHECK(has("tidnav_ei_requests_total{operation=\"Update\",result=\"ok\"} 1"));
+  CHECK(has("tidnav_ei_requests_total{operation=\"FindContent\",result=\"ok\"} 2"));
+  CHECK(has("tidnav_ei_requests_total{operation=\"any\",result=\"fault\"} 0"));
+  CHECK(has("tidnav_ei_outbox_pending 0"));
+  CHECK(has("tidnav_ei_outbox_delivered_total 0"));
+  CHECK(has("tidnav_ei_outbox_failed_attempts_total 0"));
+  CHECK(has("tidnav_ei_outbox_dead 0"));
+  CHECK(has("tidnav_ei_outbox_in_flight 0"));
+  CHECK(metrics.body.find("# TYPE tidnav_ei_posts_total counter") != std::string::npos);
+  // One exposition: no family twice.
+  CHECK(metrics.body.find("# TYPE tidnav_metric_label_overflow_total") ==
+        metrics.body.rfind("# TYPE tidnav_metric_label_overflow_total"));
+
+  // And as plain values for the status page and dashboard.
+  REQUIRE(w.hub().engagement_index());
+  const auto stats = w.hub().engagement_index()->stats();
+  CHECK(stats.posts_and_requests.inserted == 2);
+  CHECK(stats.posts_and_requests.find_contents == 2);
+  CHECK(stats.outbox.pending == 0);
 }
 
 TEST_CASE("hub: a route to local:ei without an engagement_index section is a config error", "[integration][hub][ei]") {

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // tidnav call : a command-line consumer for any contract. Builds the request
 // from --field options (or takes an envelope from a file), sends it over mutual
-// TLS and prints the answer; exits 1 on a SOAP fault or HTTP error.
+// TLS and prints the answer; exits 1 on a SOAP fault or HTTP error. With
+// --expand, an (aggregated) GetAppointments answer becomes a table of the
+// appointments, each fetched with GetAppointment in parallel.
 #include "contracts/loose_builder.hpp"
 #include "contracts/operation_registry.hpp"
 #include "hub/core/envelope_sniffer.hpp"
+#include "tools/tidnav/call_expand.hpp"
 #include "tools/tidnav/call_transport.hpp"
 #include "tools/tidnav/commands.hpp"
 #include "tools/tidnav/pretty_xml.hpp"
@@ -28,6 +31,9 @@ struct options {
   double timeout_s = 10;
   bool raw = false;
   bool dry_run = false;
+  bool expand = false;
+  std::vector<std::string> unit_name_files;
+  std::size_t parallel = 8;
 };
 
 std::string read_all(const std::string& path) {
@@ -107,10 +113,21 @@ void register_call(CLI::App& app, int& exit_code) {
   cmd->add_option("--timeout", o->timeout_s, "Seconds to wait for the answer")->capture_default_str();
   cmd->add_flag("--raw", o->raw, "Print the response exactly as received");
   cmd->add_flag("--dry-run", o->dry_run, "Print the request envelope and do not send it");
+  cmd->add_flag("--expand", o->expand,
+                "GetAppointments 2.0: print the appointments as a table, fetching each one's GetAppointment "
+                "through the same URL (exit 3 when some could not be fetched)");
+  cmd->add_option("--unit-names", o->unit_name_files, "HSA file(s) naming the units in the --expand table")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--parallel", o->parallel, "--expand: GetAppointment calls in flight at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   cmd->callback([o, &exit_code] {
     if (o->file.empty() && o->contract.empty()) throw CLI::ValidationError("--contract", "give --contract or --file");
     const contracts::operation* op = nullptr;
     const std::string request = build_request(*o, op);
+    if (o->expand && op && op->name != "GetAppointments") {
+      throw CLI::ValidationError("--expand", "works with GetAppointments (2.0), not " + op->name);
+    }
     if (o->dry_run) {
       std::cout << (o->raw ? request : pretty_xml(request)) << std::endl;
       return;
@@ -130,10 +147,22 @@ void register_call(CLI::App& app, int& exit_code) {
       exit_code = 2;
       return;
     }
-    std::cout << (o->raw ? r.body : pretty_xml(r.body)) << std::endl;
-    if (r.status != 200 || is_soap_fault(r.body)) {
+    const bool failed = r.status != 200 || is_soap_fault(r.body);
+    if (!o->expand || failed) std::cout << (o->raw ? r.body : pretty_xml(r.body)) << std::endl;
+    if (failed) {
       std::cerr << "tidnav call: HTTP " << r.status << (is_soap_fault(r.body) ? ", SOAP fault" : "") << "\n";
       exit_code = 1;
+      return;
+    }
+    if (o->expand) {
+      const unit_names names = unit_names_from_hsa_files(o->unit_name_files);
+      const expand_result table = expand_appointments(o->url, o->tls, request, r.body, o->timeout_s, names, o->parallel);
+      std::cout << table.table << std::flush;
+      if (table.not_fetched > 0) {
+        std::cerr << "tidnav call: " << table.not_fetched << " of " << table.appointments
+                  << " appointments could not be fetched\n";
+        exit_code = 3;
+      }
     }
   });
 }

@@ -461,6 +461,11 @@ TEST_CASE("ei_host: from a database path to a delivered notification", "[ei][ser
     CHECK(n.logical_address == "SE2321000016-APP");
     CHECK(n.transactions == 2);  // two posts created; the delete found nothing
     require_schema_valid(n.envelope);
+    // The sender has answered; the worker records the delivery just after.
+    const auto until = std::chrono::steady_clock::now() + 5s;
+    while (host.worker().metrics().stored.delivered == 0 && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(5ms);
+    }
   }
   // Reopen: the post is still there and the outbox is empty.
   ei_host again(dir.file("ei.db"), sender, options);
@@ -489,4 +494,28 @@ TEST_CASE("concurrent requests are all answered", "[ei][service]") {
   for (auto& th : threads) th.join();
   CHECK(ok == 80);
   CHECK(w.store.find(person()).size() == 40);
+}
+
+TEST_CASE("counters: posts by what a commit did, requests by operation and result", "[ei][service][metrics]") {
+  world w;
+  const auto insert = test::update_envelope("5565594230", {upsert(sample(1)), upsert(sample(2))});
+  REQUIRE(w.call(update_action, insert).http_status == 200);
+  REQUIRE(w.call(update_action, insert).http_status == 200);  // identical: unchanged
+  auto later = sample(1);
+  later.most_recent_content = "20270116093000";
+  REQUIRE(w.call(update_action, test::update_envelope("5565594230", {upsert(later), test::remove(sample(2))}))
+              .http_status == 200);
+  REQUIRE(w.call(find_action, test::find_envelope(person())).http_status == 200);
+  CHECK(w.call(update_action, test::update_envelope("SE2321000016-WRONG", {upsert(sample(3))})).http_status == 500);
+  CHECK(w.call("", "not xml").http_status == 500);
+
+  const ei_counts c = w.service.counters().snapshot();
+  CHECK(c.inserted == 2);
+  CHECK(c.unchanged == 2);
+  CHECK(c.updated == 1);
+  CHECK(c.deleted == 1);
+  CHECK(c.updates == 3);
+  CHECK(c.find_contents == 1);
+  CHECK(c.notifications == 0);
+  CHECK(c.refused == 2);
 }
