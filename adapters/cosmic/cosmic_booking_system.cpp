@@ -120,21 +120,7 @@ booking_result<std::vector<available_date>> cosmic_booking_system::available_dat
   // COS has no date search: the dates are the days that have free slots.
   auto slots = available_timeslots(unit, query, until);
   if (!slots) return pass(slots);
-  std::map<std::pair<int, std::string>, available_date> by_day;
-  for (const auto& s : slots.value()) {
-    const auto day = stockholm_date(s.start);
-    const int key = static_cast<int>(std::chrono::sys_days{day}.time_since_epoch().count());
-    auto [it, fresh] = by_day.try_emplace({key, s.type.code});
-    if (fresh) {
-      it->second.date = day;
-      it->second.unit = s.unit;
-      it->second.type = s.type;
-    }
-    ++it->second.free_slots;
-  }
-  std::vector<available_date> out;
-  for (auto& [key, d] : by_day) out.push_back(std::move(d));
-  return out;
+  return fhir::dates_from_slots(slots.value());
 }
 
 booking_result<std::vector<facility>> cosmic_booking_system::facilities(std::string_view unit,

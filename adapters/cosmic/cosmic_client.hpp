@@ -10,18 +10,20 @@
 #include "adapters/cosmic/cosmic_options.hpp"
 #include "adapters/cosmic/error_map.hpp"
 #include "adapters/cosmic/http_transport.hpp"
+#include "adapters/fhir/bearer_session.hpp"
+#include "adapters/fhir/encoding.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace tidnav::adapters::cosmic {
 
-// Percent-encodes a query parameter value (RFC 3986 unreserved kept).
-std::string url_encode(std::string_view value);
+// Percent-encodes a query parameter value (RFC 3986 unreserved kept, and ':'
+// so instants stay readable in COS's logs).
+inline std::string url_encode(std::string_view value) { return fhir::url_encode(value, ":"); }
 
 class cosmic_client {
  public:
@@ -35,16 +37,8 @@ class cosmic_client {
   const cosmic_options& options() const { return options_; }
 
  private:
-  // A valid token, fetched when the cached one is missing or about to expire.
-  booking_result<std::string> token(deadline until, const std::string& rejected = {});
-  http_response send_once(std::string_view method, std::string_view path_query, const person_id* patient,
-                          const std::string& body, const std::string& token, deadline until);
-
   cosmic_options options_;
-  http_transport& transport_;
-  std::mutex token_mutex_;  // one token fetch at a time; the others wait for it
-  std::string token_;
-  std::chrono::steady_clock::time_point token_expires_{};
+  fhir::bearer_session session_;  // client id and secret in the form body
 };
 
 }  // namespace tidnav::adapters::cosmic

@@ -8,6 +8,7 @@
 
 #include "adapters/core/booking_error.hpp"
 #include "adapters/cosmic/http_transport.hpp"
+#include "adapters/fhir/error_rules.hpp"
 
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ namespace tidnav::adapters::cosmic {
 enum class call_kind { token, read, search, make, update, cancel };
 
 // issue[0].code of an OperationOutcome body, or "" when the body is not one.
-std::string outcome_issue_code(std::string_view body);
+using fhir::outcome_issue_code;
 
 // Any response that is not a 2xx: a business or a technical booking_error.
 booking_error classify(call_kind kind, const http_response& response);

@@ -6,6 +6,7 @@
 
 #include "adapters/core/booking_error.hpp"
 #include "adapters/core/booking_model.hpp"
+#include "adapters/fhir/fhir_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,14 +26,12 @@ inline constexpr std::string_view personnummer_system = "urn:oid:1.2.752.129.2.1
 inline constexpr std::string_view samordningsnummer_system = "urn:oid:1.2.752.129.2.1.3.3";
 inline constexpr std::string_view hsa_system = "urn:oid:1.2.752.129.2.1.4.1";
 
-// "2031-03-10T08:30:00Z" (what we send); reading also takes offsets and fractions.
-std::string fhir_instant(instant t);
-std::optional<instant> parse_fhir_instant(std::string_view text);
-
-// A JSON body, or bad_backend_answer.
-booking_result<nlohmann::json> parse_body(std::string_view body);
-// The resources of a searchset Bundle with the given resourceType.
-booking_result<std::vector<nlohmann::json>> bundle_resources(const nlohmann::json& bundle, std::string_view type);
+// Instants, Bundles and bodies are read as every FHIR backend's (adapters/fhir).
+using fhir::bundle_resources;
+using fhir::fhir_instant;
+using fhir::parse_fhir_instant;
+// A JSON object body, or bad_backend_answer.
+inline booking_result<nlohmann::json> parse_body(std::string_view body) { return fhir::parse_body(body, "Cosmic"); }
 
 struct permitted_actions {
   bool cancel = false;

@@ -1,43 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The one seam between the Cosmic adapter and the network. The adapter builds
-// requests and reads responses; a transport only moves them. Keeping Asio and
-// Beast behind this interface lets the whole mapping run against a fake in
-// unit tests (tidnav_cosmic_net has the real one, over hub/net).
+// The Cosmic adapter's seam to the network is the one both FHIR adapters share
+// (adapters/fhir/http_transport.hpp); these names keep the adapter's own
+// spelling. tidnav_fhir_net has the real transport, over hub/net.
 #pragma once
 
-#include <chrono>
-#include <string>
-#include <utility>
-#include <vector>
+#include "adapters/fhir/http_transport.hpp"
 
 namespace tidnav::adapters::cosmic {
 
-using deadline = std::chrono::steady_clock::time_point;
-using header_pairs = std::vector<std::pair<std::string, std::string>>;
-
-struct http_request {
-  std::string method = "GET";
-  std::string url;  // absolute: https://host:port/path?query
-  header_pairs headers;
-  std::string body;
-};
-
-struct http_response {
-  enum class outcome { answered, timed_out, unreachable };
-  outcome what = outcome::answered;
-  int status = 0;  // when answered
-  std::string body;
-  std::string detail;  // why not answered, for logs
-  // True when the request may have reached Cosmic although no answer came:
-  // a write must then not be blindly repeated.
-  bool maybe_delivered = false;
-};
-
-class http_transport {
- public:
-  virtual ~http_transport() = default;
-  // Must return by `until` (outcome::timed_out) and be safe from several threads.
-  virtual http_response send(const http_request& request, deadline until) = 0;
-};
+using fhir::deadline;
+using fhir::header_pairs;
+using fhir::header_value;
+using fhir::http_request;
+using fhir::http_response;
+using fhir::http_transport;
 
 }  // namespace tidnav::adapters::cosmic

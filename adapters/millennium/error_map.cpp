@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "adapters/millennium/error_map.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 #include <optional>
 
@@ -13,25 +11,11 @@ using kind = call_kind;
 using b = business_code;
 using t = technical_code;
 
-// One row: a status range, an issue code ("" = any) and a call kind (none =
-// any). The first matching row wins, so specific rows come first.
-struct rule {
-  int from;
-  int to;
-  std::string_view issue;
-  std::optional<call_kind> on;
-  bool business;
-  business_code bcode;
-  technical_code tcode;
-};
+// biz(from, to, issue, kind, business_code) and tech(..., technical_code): one row each.
+constexpr auto biz = fhir::business_rule<call_kind>;
+constexpr auto tech = fhir::technical_rule<call_kind>;
 
-constexpr rule biz(int from, int to, std::string_view issue, std::optional<call_kind> on, business_code c) {
-  return {from, to, issue, on, true, c, t::backend_down};
-}
-constexpr rule tech(int from, int to, std::string_view issue, std::optional<call_kind> on, technical_code c) {
-  return {from, to, issue, on, false, b::not_found, c};
-}
-
+// The first matching row wins, so specific rows come first.
 // clang-format off
 constexpr std::array rules{
   // Credentials: a bad or expired token (401), a tenant or scope we may not use (403).
@@ -81,35 +65,8 @@ constexpr std::array rules{
 
 }  // namespace
 
-std::string outcome_issue_code(std::string_view body) {
-  const auto doc = nlohmann::json::parse(body, nullptr, false);
-  if (!doc.is_object() || doc.value("resourceType", "") != "OperationOutcome") return {};
-  const auto issues = doc.find("issue");
-  if (issues == doc.end() || !issues->is_array() || issues->empty()) return {};
-  const auto& first = (*issues)[0];
-  if (!first.is_object()) return {};
-  const auto code = first.find("code");
-  return code != first.end() && code->is_string() ? code->get<std::string>() : std::string();
-}
-
 booking_error classify(call_kind kind, const http_response& response) {
-  if (response.what == http_response::outcome::timed_out) {
-    return booking_error::of(t::timeout, "Millennium did not answer in time: " + response.detail);
-  }
-  if (response.what == http_response::outcome::unreachable) {
-    return booking_error::of(t::backend_down, "Millennium unreachable: " + response.detail);
-  }
-  const std::string issue = outcome_issue_code(response.body);
-  std::string detail = "Millennium HTTP " + std::to_string(response.status);
-  if (!issue.empty()) detail += " (" + issue + ")";
-  detail += ": " + response.body.substr(0, 300);
-  for (const auto& r : rules) {
-    if (response.status < r.from || response.status > r.to) continue;
-    if (!r.issue.empty() && r.issue != issue) continue;
-    if (r.on && *r.on != kind) continue;
-    return r.business ? booking_error::of(r.bcode, std::move(detail)) : booking_error::of(r.tcode, std::move(detail));
-  }
-  return booking_error::of(t::bad_backend_answer, std::move(detail));
+  return fhir::classify_with<call_kind>(rules, kind, response, "Millennium");
 }
 
 }  // namespace tidnav::adapters::millennium

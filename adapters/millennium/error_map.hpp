@@ -6,6 +6,7 @@
 #pragma once
 
 #include "adapters/core/booking_error.hpp"
+#include "adapters/fhir/error_rules.hpp"
 #include "adapters/millennium/http_transport.hpp"
 
 #include <string>
@@ -18,7 +19,7 @@ namespace tidnav::adapters::millennium {
 enum class call_kind { token, read, search, patient, make, reschedule, cancel };
 
 // issue[0].code of an OperationOutcome body, or "" when the body is not one.
-std::string outcome_issue_code(std::string_view body);
+using fhir::outcome_issue_code;
 
 // Any response that is not a 2xx (or no response at all): business or technical.
 booking_error classify(call_kind kind, const http_response& response);

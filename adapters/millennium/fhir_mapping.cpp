@@ -4,26 +4,12 @@
 #include "adapters/core/unit_table.hpp"
 #include "adapters/millennium/millennium_client.hpp"
 
-#include <charconv>
-#include <cstdio>
-
 namespace tidnav::adapters::millennium {
 namespace {
 
 using json = nlohmann::json;
 
-std::string str(const json& j, std::string_view key) {
-  if (!j.is_object()) return {};
-  const auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  const auto* first = s.data() + pos;
-  const auto [p, ec] = std::from_chars(first, first + n, out);
-  return ec == std::errc() && p == first + n;
-}
+using fhir::str;
 
 // The first coding of the first CodeableConcept in `concepts`.
 std::optional<coded_value> first_coding(const json& concepts) {
@@ -35,14 +21,7 @@ std::optional<coded_value> first_coding(const json& concepts) {
   return c;
 }
 
-booking_result<std::pair<instant, instant>> period(const json& resource, std::string_view what) {
-  const auto start = parse_fhir_instant(str(resource, "start"));
-  const auto end = parse_fhir_instant(str(resource, "end"));
-  if (!start || !end || *end <= *start) {
-    return fail(technical_code::bad_backend_answer, std::string(what) + " without a valid start/end");
-  }
-  return std::pair{*start, *end};
-}
+using fhir::period;
 
 const json* extension(const json& resource, std::string_view url) {
   if (!resource.is_object() || !resource.contains("extension") || !resource["extension"].is_array()) return nullptr;
@@ -91,74 +70,6 @@ practitioner practitioner_of(std::string_view fhir_id, std::string_view display,
 }
 
 }  // namespace
-
-std::string fhir_instant(instant t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{t - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
-}
-
-std::optional<instant> parse_fhir_instant(std::string_view s) {
-  int y, mo, d, h, mi, se;
-  if (s.size() < 19 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-      !digits(s, 8, 2, d) || s[10] != 'T' || !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi) ||
-      s[16] != ':' || !digits(s, 17, 2, se)) {
-    return std::nullopt;
-  }
-  std::size_t pos = 19;
-  if (pos < s.size() && s[pos] == '.') {
-    ++pos;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
-  }
-  std::chrono::seconds offset{0};
-  if (pos < s.size() && s[pos] == 'Z') {
-    ++pos;
-  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
-    int oh, om;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om)) {
-      return std::nullopt;
-    }
-    offset = std::chrono::hours(oh) + std::chrono::minutes(om);
-    if (s[pos] == '-') offset = -offset;
-    pos += 6;
-  } else {
-    return std::nullopt;  // a FHIR instant always carries a zone
-  }
-  if (pos != s.size()) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
-                                        std::chrono::day(static_cast<unsigned>(d))};
-  if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
-  return instant{std::chrono::sys_days{ymd}} + std::chrono::hours(h) + std::chrono::minutes(mi) +
-         std::chrono::seconds(se) - offset;
-}
-
-booking_result<json> parse_body(std::string_view body) {
-  auto doc = json::parse(body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return fail(technical_code::bad_backend_answer, "Millennium answered something that is not a JSON object");
-  }
-  return doc;
-}
-
-booking_result<std::vector<json>> bundle_resources(const json& bundle, std::string_view type) {
-  if (str(bundle, "resourceType") != "Bundle") return fail(technical_code::bad_backend_answer, "not a Bundle");
-  std::vector<json> out;
-  const auto entries = bundle.find("entry");
-  if (entries == bundle.end()) return out;  // an empty searchset has no entry at all
-  if (!entries->is_array()) return fail(technical_code::bad_backend_answer, "Bundle.entry is not an array");
-  for (const auto& e : *entries) {
-    if (!e.is_object() || !e.contains("resource")) continue;
-    const auto& r = e["resource"];
-    if (str(r, "resourceType") == type) out.push_back(r);
-  }
-  return out;
-}
 
 std::string next_link(const json& bundle) {
   if (!bundle.is_object() || !bundle.contains("link") || !bundle["link"].is_array()) return {};
@@ -220,14 +131,9 @@ const practitioner_config* practitioner_by_fhir_id(const millennium_options& o, 
 }
 
 booking_result<timeslot> read_slot(const json& slot, std::string_view unit, const millennium_options& o) {
-  timeslot s;
-  s.id = str(slot, "id");
-  if (s.id.empty()) return fail(technical_code::bad_backend_answer, "Slot without id");
-  auto p = period(slot, "Slot");
-  if (!p) return core::failure<booking_error>{p.error()};
-  s.start = p.value().first;
-  s.end = p.value().second;
-  s.unit = std::string(unit);
+  auto basics = fhir::slot_basics(slot, unit);
+  if (!basics) return basics;
+  timeslot s = std::move(basics.value());
   if (const json* loc = extension(slot, scheduling_location_url)) {
     const std::string id = reference_id(str(loc->value("valueReference", json::object()), "reference"), "Location");
     if (!id.empty()) s.unit = id;

@@ -6,6 +6,7 @@
 
 #include "adapters/core/booking_error.hpp"
 #include "adapters/core/booking_model.hpp"
+#include "adapters/fhir/fhir_json.hpp"
 #include "adapters/millennium/millennium_options.hpp"
 
 #include <nlohmann/json.hpp>
@@ -26,14 +27,12 @@ inline constexpr std::string_view is_cancelable_url = "https://fhir-ehr.cerner.c
 inline constexpr std::string_view is_reschedulable_url =
     "https://fhir-ehr.cerner.com/r4/StructureDefinition/is-reschedulable";
 
-// "2031-03-10T08:30:00Z" (what we send); reading also takes offsets and fractions.
-std::string fhir_instant(instant t);
-std::optional<instant> parse_fhir_instant(std::string_view text);
-
+// Instants, Bundles and bodies are read as every FHIR backend's (adapters/fhir).
+using fhir::bundle_resources;
+using fhir::fhir_instant;
+using fhir::parse_fhir_instant;
 // A JSON object body, or bad_backend_answer.
-booking_result<nlohmann::json> parse_body(std::string_view body);
-// The resources of a Bundle with the given resourceType (OperationOutcome entries are skipped).
-booking_result<std::vector<nlohmann::json>> bundle_resources(const nlohmann::json& bundle, std::string_view type);
+inline booking_result<nlohmann::json> parse_body(std::string_view body) { return fhir::parse_body(body, "Millennium"); }
 // Bundle.link[relation=next].url, or "".
 std::string next_link(const nlohmann::json& bundle);
 // "Slot/123" (or an absolute ".../Slot/123") → "123" when the type matches, else "".

@@ -146,21 +146,7 @@ booking_result<std::vector<available_date>> millennium_booking_system::available
   // Millennium has no date search: the dates are the Swedish days that have free slots.
   auto slots = available_timeslots(unit, query, until);
   if (!slots) return pass(slots);
-  std::map<std::pair<long, std::string>, available_date> by_day;
-  for (const auto& s : slots.value()) {
-    const auto day = stockholm_date(s.start);
-    const long key = std::chrono::sys_days{day}.time_since_epoch().count();
-    auto [it, fresh] = by_day.try_emplace({key, s.type.code});
-    if (fresh) {
-      it->second.date = day;
-      it->second.unit = s.unit;
-      it->second.type = s.type;
-    }
-    ++it->second.free_slots;
-  }
-  std::vector<available_date> out;
-  for (auto& [key, d] : by_day) out.push_back(std::move(d));
-  return out;
+  return fhir::dates_from_slots(slots.value());
 }
 
 booking_result<std::vector<time_type>> millennium_booking_system::time_types(std::string_view unit,

@@ -7,13 +7,14 @@
 #pragma once
 
 #include "adapters/core/booking_error.hpp"
+#include "adapters/fhir/bearer_session.hpp"
+#include "adapters/fhir/encoding.hpp"
 #include "adapters/millennium/error_map.hpp"
 #include "adapters/millennium/http_transport.hpp"
 #include "adapters/millennium/millennium_options.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,8 @@
 namespace tidnav::adapters::millennium {
 
 // Percent-encodes a query parameter value (RFC 3986 unreserved kept).
-std::string url_encode(std::string_view value);
-std::string base64(std::string_view bytes);
+using fhir::url_encode;
+using fhir::base64;
 
 struct fhir_answer {
   nlohmann::json body;   // {} when the answer had no body
@@ -49,19 +50,12 @@ class millennium_client {
   const millennium_options& options() const { return options_; }
 
  private:
-  booking_result<std::string> token(deadline until, const std::string& rejected = {});
-  http_response send_once(std::string_view method, const std::string& url, const std::string& body,
-                          std::string_view content_type, std::string_view if_match, const std::string& token,
-                          deadline until);
   booking_result<fhir_answer> call_url(call_kind kind, std::string_view method, const std::string& url,
                                        const nlohmann::json* body, deadline until, std::string_view content_type,
                                        std::string_view if_match);
 
   millennium_options options_;
-  http_transport& transport_;
-  std::mutex token_mutex_;  // one token fetch at a time; the others wait for it
-  std::string token_;
-  std::chrono::steady_clock::time_point token_expires_{};
+  fhir::bearer_session session_;  // HTTP Basic system account
 };
 
 }  // namespace tidnav::adapters::millennium

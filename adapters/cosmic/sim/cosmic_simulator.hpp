@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// A Cosmic (Cambio Open Services) simulator over HTTPS for tests and for a
-// later `tidnav sim cosmic`: its own token endpoint (POST /oauth2/token), the
+// A Cosmic (Cambio Open Services) simulator over HTTPS for the tests, the
+// sandbox and `tidnav sim cosmic`: its own token endpoint (POST /oauth2/token), the
 // subscription key and bearer token on every FHIR call (401 otherwise), and the
 // FHIR subset of sim_schedule.hpp under /fhir. Faults can be injected to test
 // what the adapter makes of 5xx, slowness and garbage.
 #pragma once
 
 #include "adapters/cosmic/sim/sim_schedule.hpp"
+#include "adapters/fhir/sim/sim_http.hpp"
 #include "hub/net/tls_context.hpp"
 
 #include <chrono>
@@ -26,12 +27,7 @@ struct simulator_options {
 };
 
 // What every FHIR call (never the token endpoint) answers until cleared.
-struct injected_fault {
-  unsigned status = 0;                   // non-zero: answer this status with `body`
-  std::string body;
-  std::chrono::milliseconds delay{0};    // answer this much later (for timeouts)
-  bool malformed = false;                // 200 with a body that is not JSON
-};
+using fhir::sim::injected_fault;
 
 class cosmic_simulator {
  public:

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
+#include <set>
 
 namespace tidnav::adapters::cosmic::sim {
 namespace {
@@ -16,11 +16,10 @@ using json = nlohmann::json;
 // Longest Swedish civil day (the October change): the one-day limit of SlotLiteSe.
 constexpr auto max_slot_range = std::chrono::hours(25);
 
-sim_answer outcome(unsigned status, std::string_view code, std::string_view text) {
-  json o = {{"resourceType", "OperationOutcome"},
-            {"issue", json::array({{{"severity", "error"}, {"code", code}, {"diagnostics", text}}})}};
-  return {status, o.dump()};
-}
+using fhir::sim::all_values;
+using fhir::sim::first_value;
+using fhir::sim::now;
+using fhir::sim::outcome;
 
 sim_answer bundle(const std::vector<json>& resources) {
   json b = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", resources.size()}};
@@ -28,7 +27,7 @@ sim_answer bundle(const std::vector<json>& resources) {
     b["entry"] = json::array();
     for (const auto& r : resources) b["entry"].push_back({{"resource", r}});
   }
-  return {200, b.dump()};
+  return {200, {}, b.dump()};
 }
 
 json permitted_json(const std::vector<std::string>& codes) {
@@ -39,21 +38,6 @@ json permitted_json(const std::vector<std::string>& codes) {
   }
   return out;
 }
-
-std::vector<std::string> all_values(const query_params& q, std::string_view key) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : q) {
-    if (k == key) out.push_back(v);
-  }
-  return out;
-}
-
-std::string first_value(const query_params& q, std::string_view key) {
-  auto all = all_values(q, key);
-  return all.empty() ? std::string() : all.front();
-}
-
-sim_instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 std::vector<std::string> strings(const json& j) {
   std::vector<std::string> out;
@@ -68,14 +52,16 @@ std::vector<std::string> strings(const json& j) {
 }  // namespace
 
 std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = "cannot read " + path;
-    return std::nullopt;
-  }
-  const json doc = json::parse(in, nullptr, false);
+  const auto doc = fhir::sim::read_seed_file(path, error);
+  if (!doc) return std::nullopt;
+  auto seed = parse_sim_seed(*doc, fhir::sim::swedish_today(), error);
+  if (!seed) error = path + ": " + error;
+  return seed;
+}
+
+std::optional<sim_seed> parse_sim_seed(const json& doc, std::chrono::year_month_day today, std::string& error) {
   if (!doc.is_object()) {
-    error = path + ": not a JSON object";
+    error = "not a JSON object";
     return std::nullopt;
   }
   try {
@@ -86,14 +72,23 @@ std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& erro
     for (const auto& j : doc.at("services")) {
       s.services.push_back({j.at("id"), j.at("unit"), j.at("name")});
     }
-    for (const auto& j : doc.at("slots")) {
+    for (const auto& j : doc.value("slots", json::array())) {
       const auto start = parse_fhir_instant(j.at("start").get<std::string>());
       const auto end = parse_fhir_instant(j.at("end").get<std::string>());
-      if (!start || !end) {
-        error = path + ": bad time in slot " + j.at("id").get<std::string>();
+      if (!start || !end || *end <= *start) {
+        error = "bad time in slot " + j.at("id").get<std::string>();
         return std::nullopt;
       }
       s.slots.push_back({j.at("id"), j.at("service"), *start, *end, strings(j.value("permitted", json::array()))});
+    }
+    // Slots relative to today: one row per HealthcareService.
+    for (const auto& j : doc.value("generate", json::array())) {
+      const auto pattern = fhir::sim::read_slot_pattern(j, error);
+      if (!pattern) return std::nullopt;
+      const auto permitted = strings(j.value("permitted", json::array({"cancel", "rebook"})));
+      for (const auto& g : fhir::sim::expand(*pattern, today)) {
+        s.slots.push_back({g.id, j.at("service"), g.start, g.end, permitted});
+      }
     }
     for (const auto& j : doc.value("appointments", json::array())) {
       sim_appointment a;
@@ -105,9 +100,28 @@ std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& erro
       a.permitted = strings(j.value("permitted", json::array()));
       s.appointments.push_back(std::move(a));
     }
+    // Every reference must resolve: a typo in a seed is found at start, not on the first call.
+    std::set<std::string> service_ids, slot_ids;
+    for (const auto& sv : s.services) service_ids.insert(sv.id);
+    for (const auto& sl : s.slots) {
+      if (!service_ids.count(sl.service)) {
+        error = "slot " + sl.id + " names unknown service " + sl.service;
+        return std::nullopt;
+      }
+      if (!slot_ids.insert(sl.id).second) {
+        error = "slot id " + sl.id + " is used twice";
+        return std::nullopt;
+      }
+    }
+    for (const auto& a : s.appointments) {
+      if (!slot_ids.count(a.slot)) {
+        error = "appointment " + a.id + " names unknown slot " + a.slot;
+        return std::nullopt;
+      }
+    }
     return s;
   } catch (const json::exception& e) {
-    error = path + ": " + e.what();
+    error = e.what();
     return std::nullopt;
   }
 }
@@ -283,7 +297,7 @@ sim_answer sim_schedule::read_appointment(std::string_view id, std::string_view 
     if (a.id != id) continue;
     if (!patient.empty() && a.patient != patient) break;  // not shown to someone else
     const sim_slot* s = slot(a.slot);
-    return {200, appointment_json(a, *s, *service(s->service)).dump()};
+    return {200, {}, appointment_json(a, *s, *service(s->service)).dump()};
   }
   return outcome(404, "not-found", "no such appointment");
 }
@@ -313,7 +327,7 @@ sim_answer sim_schedule::create_appointment(std::string_view patient, std::strin
   a.message = message_of(doc);
   a.permitted = s->permitted;
   seed_.appointments.push_back(a);
-  return {201, appointment_json(a, *s, *service(s->service)).dump()};
+  return {201, {}, appointment_json(a, *s, *service(s->service)).dump()};
 }
 
 sim_answer sim_schedule::put_appointment(std::string_view id, std::string_view patient, std::string_view body) {
@@ -347,7 +361,7 @@ sim_answer sim_schedule::put_appointment(std::string_view id, std::string_view p
     it->comment = doc.value("comment", it->comment);
   }
   const sim_slot* s = slot(it->slot);
-  return {200, appointment_json(*it, *s, *service(s->service)).dump()};
+  return {200, {}, appointment_json(*it, *s, *service(s->service)).dump()};
 }
 
 }  // namespace tidnav::adapters::cosmic::sim

@@ -5,6 +5,8 @@
 // HTTP, credentials and injected faults in front of it.
 #pragma once
 
+#include "adapters/fhir/sim/sim_support.hpp"
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -16,7 +18,7 @@
 
 namespace tidnav::adapters::cosmic::sim {
 
-using sim_instant = std::chrono::sys_seconds;
+using fhir::sim::sim_instant;
 
 struct sim_service {
   std::string id;
@@ -51,15 +53,14 @@ struct sim_seed {
   std::vector<sim_appointment> appointments;
 };
 
-// The seed JSON (tests/fixtures/cosmic/seed.json); nullopt and `error` on a problem.
+// The seed JSON (format: adapters/cosmic/README.md; e.g. tests/fixtures/cosmic/seed.json);
+// nullopt and `error` on a problem. `generate` rows count from `today` (default: today in Sweden).
 std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error);
+std::optional<sim_seed> parse_sim_seed(const nlohmann::json& doc, std::chrono::year_month_day today,
+                                       std::string& error);
 
-struct sim_answer {
-  unsigned status = 200;
-  std::string body;
-};
-
-using query_params = std::vector<std::pair<std::string, std::string>>;
+using fhir::sim::query_params;
+using fhir::sim::sim_answer;
 
 class sim_schedule {
  public:

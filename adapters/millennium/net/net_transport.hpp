@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// http_transport over hub/net's http_client (TLS, keep-alive pool). A separate
-// target (tidnav_millennium_net) so the adapter library itself never links Asio.
+// The Millennium adapter's real transport is the shared one over hub/net
+// (adapters/fhir/net, target tidnav_fhir_net). Blocks its thread: never call
+// the adapter on an io thread.
 #pragma once
 
 #include "adapters/millennium/http_transport.hpp"
-#include "hub/net/http_client.hpp"
-
-#include <memory>
+#include "adapters/fhir/net/net_transport.hpp"
 
 namespace tidnav::adapters::millennium {
 
-class net_transport final : public http_transport {
- public:
-  explicit net_transport(net::client_options options);
-  // Blocks the calling thread until the answer or the deadline: never call it on an io thread.
-  http_response send(const http_request& request, deadline until) override;
-
- private:
-  std::unique_ptr<net::http_client> client_;
-};
+using fhir::net_transport;
 
 }  // namespace tidnav::adapters::millennium

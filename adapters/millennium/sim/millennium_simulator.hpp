@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// A Millennium FHIR R4 simulator over HTTPS for tests and for a later
+// A Millennium FHIR R4 simulator over HTTPS for the tests, the sandbox and
 // `tidnav sim millennium`: its own token endpoint (POST /oauth2/token,
 // client credentials with HTTP Basic), a bearer token on every FHIR call (401
 // otherwise), and the FHIR subset of sim_store.hpp under /r4/<tenant>. Faults
 // can be injected to test what the adapter makes of 5xx, slowness and garbage.
 #pragma once
 
+#include "adapters/fhir/sim/sim_http.hpp"
 #include "adapters/millennium/sim/sim_store.hpp"
 #include "hub/net/tls_context.hpp"
 
@@ -27,12 +28,7 @@ struct simulator_options {
 };
 
 // What every FHIR call (never the token endpoint) answers until cleared.
-struct injected_fault {
-  unsigned status = 0;  // non-zero: answer this status with `body`
-  std::string body;
-  std::chrono::milliseconds delay{0};  // answer this much later (for timeouts)
-  bool malformed = false;              // 200 with a body that is not JSON
-};
+using fhir::sim::injected_fault;
 
 class millennium_simulator {
  public:

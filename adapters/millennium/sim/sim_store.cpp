@@ -7,31 +7,19 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
+#include <set>
 
 namespace tidnav::adapters::millennium::sim {
 namespace {
 
 using json = nlohmann::json;
 
-sim_answer outcome(unsigned status, std::string_view code, std::string_view text) {
-  json o = {{"resourceType", "OperationOutcome"},
-            {"issue", json::array({{{"severity", "error"}, {"code", code}, {"diagnostics", text}}})}};
-  return {status, {}, o.dump()};
-}
+constexpr std::string_view personnummer_oid = "urn:oid:1.2.752.129.2.1.3.1";
 
-std::vector<std::string> all_values(const query_params& q, std::string_view key) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : q) {
-    if (k == key) out.push_back(v);
-  }
-  return out;
-}
-
-std::string first_value(const query_params& q, std::string_view key) {
-  auto all = all_values(q, key);
-  return all.empty() ? std::string() : all.front();
-}
+using fhir::sim::all_values;
+using fhir::sim::first_value;
+using fhir::sim::now;
+using fhir::sim::outcome;
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -43,8 +31,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
   }
   return out;
 }
-
-sim_instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 // One page of a searchset, with an opaque-looking `next` link (pageContext=…&direction=NEXT)
 // that a client must follow rather than build.
@@ -112,14 +98,16 @@ bounds read_bounds(const std::vector<std::string>& values) {
 }  // namespace
 
 std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = "cannot read " + path;
-    return std::nullopt;
-  }
-  const json doc = json::parse(in, nullptr, false);
+  const auto doc = fhir::sim::read_seed_file(path, error);
+  if (!doc) return std::nullopt;
+  auto seed = parse_sim_seed(*doc, fhir::sim::swedish_today(), error);
+  if (!seed) error = path + ": " + error;
+  return seed;
+}
+
+std::optional<sim_seed> parse_sim_seed(const json& doc, std::chrono::year_month_day today, std::string& error) {
   if (!doc.is_object()) {
-    error = path + ": not a JSON object";
+    error = "not a JSON object";
     return std::nullopt;
   }
   try {
@@ -127,17 +115,28 @@ std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& erro
     s.client_id = doc.at("client_id").get<std::string>();
     s.client_secret = doc.at("client_secret").get<std::string>();
     for (const auto& j : doc.at("patients")) {
-      s.patients.push_back({j.at("id"), j.at("system"), j.at("value"), j.value("name", "")});
+      const std::string value = j.at("value");
+      s.patients.push_back({j.value("id", "P-" + value), j.value("system", std::string(personnummer_oid)), value,
+                            j.value("name", "")});
     }
-    for (const auto& j : doc.at("slots")) {
+    for (const auto& j : doc.value("slots", json::array())) {
       const auto start = parse_fhir_instant(j.at("start").get<std::string>());
       const auto end = parse_fhir_instant(j.at("end").get<std::string>());
       if (!start || !end || *end <= *start) {
-        error = path + ": bad time in slot " + j.at("id").get<std::string>();
+        error = "bad time in slot " + j.at("id").get<std::string>();
         return std::nullopt;
       }
       s.slots.push_back({j.at("id"), j.at("location"), j.value("practitioner", ""), j.at("code"),
                          j.value("system", ""), j.value("display", ""), *start, *end});
+    }
+    // Slots relative to today: one row per Location × appointment type (× practitioner).
+    for (const auto& j : doc.value("generate", json::array())) {
+      const auto pattern = fhir::sim::read_slot_pattern(j, error);
+      if (!pattern) return std::nullopt;
+      for (const auto& g : fhir::sim::expand(*pattern, today)) {
+        s.slots.push_back({g.id, j.at("location"), j.value("practitioner", ""), j.at("code"), j.value("system", ""),
+                           j.value("display", ""), g.start, g.end});
+      }
     }
     for (const auto& j : doc.value("appointments", json::array())) {
       sim_appointment a;
@@ -150,9 +149,27 @@ std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& erro
       a.reason = j.value("reason", "");
       s.appointments.push_back(std::move(a));
     }
+    // Every reference must resolve: a typo in a seed is found at start, not on the first call.
+    std::set<std::string> slot_ids;
+    for (const auto& sl : s.slots) {
+      if (!slot_ids.insert(sl.id).second) {
+        error = "slot id " + sl.id + " is used twice";
+        return std::nullopt;
+      }
+    }
+    for (const auto& a : s.appointments) {
+      if (!slot_ids.count(a.slot)) {
+        error = "appointment " + a.id + " names unknown slot " + a.slot;
+        return std::nullopt;
+      }
+      if (std::none_of(s.patients.begin(), s.patients.end(), [&](const sim_patient& p) { return p.id == a.patient; })) {
+        error = "appointment " + a.id + " names unknown patient " + a.patient;
+        return std::nullopt;
+      }
+    }
     return s;
   } catch (const json::exception& e) {
-    error = path + ": " + e.what();
+    error = e.what();
     return std::nullopt;
   }
 }

@@ -5,6 +5,8 @@
 // HTTPS, the token endpoint and injected faults in front of it.
 #pragma once
 
+#include "adapters/fhir/sim/sim_support.hpp"
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -16,7 +18,7 @@
 
 namespace tidnav::adapters::millennium::sim {
 
-using sim_instant = std::chrono::sys_seconds;
+using fhir::sim::sim_instant;
 
 struct sim_patient {
   std::string id;
@@ -56,17 +58,15 @@ struct sim_seed {
   std::vector<sim_appointment> appointments;
 };
 
-// The seed JSON (tests/fixtures/millennium/seed.json); nullopt and `error` on a problem.
+// The seed JSON (format: adapters/millennium/README.md; e.g. tests/fixtures/millennium/seed.json);
+// nullopt and `error` on a problem. `generate` rows count from `today` (default: today in Sweden).
 std::optional<sim_seed> load_sim_seed(const std::string& path, std::string& error);
+std::optional<sim_seed> parse_sim_seed(const nlohmann::json& doc, std::chrono::year_month_day today,
+                                       std::string& error);
 
-using query_params = std::vector<std::pair<std::string, std::string>>;
-using header_pairs = std::vector<std::pair<std::string, std::string>>;
-
-struct sim_answer {
-  unsigned status = 200;
-  header_pairs headers;  // ETag, Location
-  std::string body;
-};
+using fhir::sim::header_pairs;
+using fhir::sim::query_params;
+using fhir::sim::sim_answer;
 
 class sim_store {
  public:

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "adapters/cosmic/net/net_transport.hpp"
+#include "adapters/fhir/net/net_transport.hpp"
 
 #include "hub/net/client_error.hpp"
 
-namespace tidnav::adapters::cosmic {
+namespace tidnav::adapters::fhir {
 
 net_transport::net_transport(net::client_options options)
     : client_(std::make_unique<net::http_client>(std::move(options))) {}
@@ -25,6 +25,7 @@ http_response net_transport::send(const http_request& request, deadline until) {
   auto res = client_->request(std::move(req));
   if (res.ok()) {
     out.status = static_cast<int>(res.status);
+    for (auto& h : res.headers) out.headers.emplace_back(std::move(h.name), std::move(h.value));
     out.body = std::move(res.body);
     return out;
   }
@@ -35,4 +36,4 @@ http_response net_transport::send(const http_request& request, deadline until) {
   return out;
 }
 
-}  // namespace tidnav::adapters::cosmic
+}  // namespace tidnav::adapters::fhir

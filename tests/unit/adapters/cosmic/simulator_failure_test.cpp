@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The Cosmic adapter against a misbehaving or contended Cosmic simulator: the
+// API's own constraints, 401/5xx/timeouts/garbage as faults, 20 racing
+// bookings of one slot, and a repeated MakeAppointment.
+#include "cosmic_world.hpp"
+#include "tests/unit/adapters/core/adapter_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tidnav::adapters;
+using namespace tidnav::adapters::test;
+using namespace tidnav::adapters::cosmic::test;
+using namespace std::chrono_literals;
+using tidnav::contracts::family;
+namespace cm = ::tidnav::adapters::cosmic;
+
+TEST_CASE("cosmic sim: the simulator refuses ranges over one day and calls without Patient or key", "[cosmic][sim]") {
+  cosmic_world w;
+  cm::sim::query_params q = {{"start", "ge2031-03-10T00:00:00Z"}, {"start", "lt2031-03-12T00:00:00Z"},
+                              {"healthcareFacility", asa}, {"healthcareService", "HS-LAK30"}};
+  CHECK(w.sim->schedule().handle("GET", "/Slot/_search", q, tolvan, "").status == 400);
+  q[1].second = "lt2031-03-11T00:00:00Z";
+  CHECK(w.sim->schedule().handle("GET", "/Slot/_search", q, tolvan, "").status == 200);
+  CHECK(w.sim->schedule().handle("GET", "/Slot/_search", q, "", "").status == 400);
+
+  cosmic_world keyless("wrong-key");
+  auto refused = keyless.sched2(sched2_request("GetAppointments", concat({actor(), person()})));
+  CHECK(is_server_fault(refused));
+  CHECK(keyless.sim->tokens_issued() == 2);  // the token was fine; renewed once, then given up
+}
+
+TEST_CASE("cosmic sim: 401, 5xx, timeout and malformed JSON become Server faults; a revoked token is renewed", "[cosmic][sim]") {
+  cosmic_world w;
+  const auto list = sched2_request("GetAppointments", concat({actor(), person()}));
+  valid(w.sched2(list), family::sched2);
+  CHECK(w.sim->tokens_issued() == 1);
+
+  w.sim->revoke_tokens();
+  valid(w.sched2(list), family::sched2);
+  CHECK(w.sim->tokens_issued() == 2);
+
+  w.sim->inject({401, R"({"statusCode":401,"message":"Invalid access token."})", 0ms, false});
+  CHECK(is_server_fault(w.sched2(list)));
+  CHECK(w.sim->tokens_issued() == 3);
+  CHECK(is_server_fault(w.crm11(crm11_request("GetSubjectOfCareSchedule",
+                                              {{"healthcare_facility", asa}, {"subject_of_care", tolvan}}))));
+
+  w.sim->inject({503, R"({"error":"maintenance"})", 0ms, false});
+  CHECK(is_server_fault(w.sched2(list)));
+  CHECK(is_server_fault(w.crm11(crm11_request("CancelBooking", {{"healthcare_facility", asa}, {"bookingId", "A-900"}}))));
+
+  w.sim->inject({0, "", 0ms, true});
+  CHECK(is_server_fault(w.sched2(list)));
+  CHECK(is_server_fault(w.sched2(sched2_timeslots("20310310", "20310312", tolvan))));
+
+  w.sim->inject({0, "", 1500ms, false});
+  const auto started = std::chrono::steady_clock::now();
+  auto late = w.sched2(list, 400ms);
+  CHECK(is_server_fault(late));
+  CHECK(late.body.find("in time") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started < 1200ms);
+
+  w.sim->clear_fault();
+  valid(w.sched2(list), family::sched2);
+  CHECK(w.sim->schedule().active_bookings_on_slot("S-900") == 1);  // the failed cancel changed nothing
+}
+
+TEST_CASE("cosmic sim: 20 parallel MakeAppointment on one free slot, exactly one OK", "[cosmic][sim][race]") {
+  cosmic_world w;
+  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), family::sched2);
+  std::vector<std::string> requests;
+  for (int i = 0; i < 20; ++i) requests.push_back(sched2_make(slot_uuid("S-103"), person_number(i)));
+  const auto result = race(w, requests);
+  CHECK(result.ok == 1);
+  CHECK(result.reserved == 19);
+  CHECK(w.sim->schedule().active_bookings_on_slot("S-103") == 1);
+}
+
+TEST_CASE("cosmic sim: a repeated MakeAppointment answers the first appointmentId and books once", "[cosmic][sim][idempotency]") {
+  cosmic_world w;
+  w.remember_writes();
+  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), family::sched2);
+  const auto request = sched2_make(slot_uuid("S-106"), tolvan);
+  auto first = valid(w.sched2(request), family::sched2);
+  REQUIRE(first_text(first.body, "resultCode") == "OK");
+  auto again = valid(w.sched2(request), family::sched2);
+  CHECK(first_text(again.body, "resultCode") == "OK");
+  CHECK(first_text(again.body, "appointmentId") == first_text(first.body, "appointmentId"));
+  CHECK(w.sim->schedule().active_bookings_on_slot("S-106") == 1);
+  auto other = valid(w.sched2(request, 10s, "SE2321000016-OTHER"), family::sched2);
+  CHECK(first_text(other.body, "resultCode") != "OK");
+}
