@@ -58,7 +58,7 @@ permissions:
 kill -HUP $hub
 for _ in $(seq 100); do curl -fsS "$admin/status" | grep -q 'vagval:2' && break; sleep 0.05; done
 curl -fsS "$admin/status" | grep -q 'vagval:2' || { echo "SIGHUP did not reload"; cat "$work/hub.log"; exit 1; }
-curl -fsS "$admin/metrics" | grep -q 'tidnav_reloads_total{result="ok"} 1'
+curl -fsS "$admin/metrics" | grep 'tidnav_reloads_total{result="ok"} 1' >/dev/null  # not -q: curl must be able to write all of it
 
 echo "== SIGTERM drains and exits 0"
 kill -TERM $hub
