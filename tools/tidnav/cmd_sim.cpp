@@ -14,6 +14,7 @@ namespace tidnav::cli {
 void register_sim(CLI::App& app, int& exit_code) {
   auto* sim = app.add_subcommand("sim", "Run a simulated producer");
   sim->require_subcommand(1);
+  register_sim_fhir(*sim, exit_code);
   struct options {
     std::string address = "127.0.0.1";
     std::uint16_t port = 0;

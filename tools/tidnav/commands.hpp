@@ -11,6 +11,8 @@ void register_validate(CLI::App& app, int& exit_code);
 void register_pki(CLI::App& app, int& exit_code);
 void register_call(CLI::App& app, int& exit_code);
 void register_sim(CLI::App& app, int& exit_code);
+// `tidnav sim millennium|cosmic`, added to the `sim` subcommand by register_sim.
+void register_sim_fhir(CLI::App& sim, int& exit_code);
 void register_hub(CLI::App& app, int& exit_code);
 void register_route_check(CLI::App& app, int& exit_code);
 void register_bench(CLI::App& app, int& exit_code);
