@@ -16,6 +16,7 @@ void register_sim_fhir(CLI::App& sim, int& exit_code);
 void register_hub(CLI::App& app, int& exit_code);
 void register_route_check(CLI::App& app, int& exit_code);
 void register_bench(CLI::App& app, int& exit_code);
+void register_sandbox(CLI::App& app, int& exit_code);
 void register_audit(CLI::App& app, int& exit_code);
 void register_adapter(CLI::App& app, int& exit_code);
 void register_conform(CLI::App& app, int& exit_code);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   tidnav::cli::register_hub(app, exit_code);
   tidnav::cli::register_route_check(app, exit_code);
   tidnav::cli::register_bench(app, exit_code);
+  tidnav::cli::register_sandbox(app, exit_code);
   tidnav::cli::register_audit(app, exit_code);
   tidnav::cli::register_adapter(app, exit_code);
   tidnav::cli::register_conform(app, exit_code);

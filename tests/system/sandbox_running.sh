@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# A running sandbox driven from outside through sandbox.json: the 1177
+# consumer is answered, the "unauthorized" consumer (a valid certificate of the
+# same CA) gets VP007, and SIGTERM stops every child.
+set -euo pipefail
+tidnav=$1
+work=$2
+rm -rf "$work"; mkdir -p "$work"
+"$tidnav" sandbox --dir "$work/sb" > "$work/sandbox.out" 2>&1 &
+sb=$!
+trap 'kill -TERM $sb 2>/dev/null; wait $sb 2>/dev/null || true' EXIT
+m="$work/sb/sandbox.json"
+for _ in $(seq 600); do
+  grep -q "Try it yourself" "$work/sandbox.out" 2>/dev/null && break
+  kill -0 $sb 2>/dev/null || { cat "$work/sandbox.out"; echo "sandbox exited early"; exit 1; }
+  sleep 0.1
+done
+grep -q "Try it yourself" "$work/sandbox.out" || { cat "$work/sandbox.out"; echo "sandbox not ready"; exit 1; }
+field() {  # field <client> <cert|key|hsa_id>
+  sed -n "/\"$1\": {/,/}/p" "$m" | grep -oE "\"$2\": \"[^\"]*\"" | sed -E 's/.*: "(.*)"/\1/'
+}
+url=$(grep -oE '"url": "https://127.0.0.1:[0-9]+/vp"' "$m" | sed -E 's/.*: "(.*)"/\1/')
+ca=$(grep -oE '"ca": "[^"]*"' "$m" | head -1 | sed -E 's/.*: "(.*)"/\1/')
+[ -n "$url" ] && [ -n "$ca" ] || { echo "no hub url or ca in sandbox.json"; exit 1; }
+call() {  # call <client>
+  "$tidnav" call --url "$url" --cert "$(field "$1" cert)" --key "$(field "$1" key)" --ca "$ca" \
+    --contract 1.1:GetSubjectOfCareSchedule --logical-address 5565594230 --actor 191212121212 \
+    --field healthcare_facility=5565594230 --field subject_of_care=191212121212
+}
+echo "== 1177"
+call 1177 > "$work/1177.out"
+grep -q "timeslotDetail" "$work/1177.out" || { cat "$work/1177.out"; echo "no bookings for 1177"; exit 1; }
+echo "== unauthorized"
+if call unauthorized > "$work/unauth.out" 2>&1; then echo "unauthorized was answered"; exit 1; fi
+cat "$work/unauth.out"
+grep -q "VP007" "$work/unauth.out" || { echo "no VP007"; exit 1; }
+echo "== SIGTERM"
+pids=$(sed -n '/"pids"/,/}/p' "$m" | grep -oE ': [0-9]+' | tr -dc '0-9\n')
+kill -TERM $sb
+for _ in $(seq 300); do kill -0 $sb 2>/dev/null || break; sleep 0.1; done
+if kill -0 $sb 2>/dev/null; then echo "sandbox did not stop"; exit 1; fi
+wait $sb && rc=0 || rc=$?
+trap - EXIT
+[ "$rc" -eq 0 ] || { tail -20 "$work/sandbox.out"; echo "sandbox exit code $rc"; exit 1; }
+grep -q "Stopped." "$work/sandbox.out"
+for p in $pids; do
+  if kill -0 "$p" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null; then
+    echo "process $p still runs"; exit 1
+  fi
+done
+echo "sandbox running passed"
