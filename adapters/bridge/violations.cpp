@@ -16,7 +16,6 @@ std::string_view to_string(violation v) {
     case violation::person_number_pattern: return "person_number_pattern";
     case violation::person_number_unreadable: return "person_number_unreadable";
     case violation::missing_element: return "missing_element";
-    case violation::bad_result_code: return "bad_result_code";
   }
   return "unknown";
 }

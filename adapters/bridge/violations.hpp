@@ -24,9 +24,8 @@ enum class violation {
   person_number_pattern,   // subject_of_care not in the 12-digit form (^...$, hyphen, 10 digits): normalised
   person_number_unreadable,  // subject_of_care that cannot be normalised: the requested person is used, else left out
   missing_element,         // a mandatory element is absent (bookingId in a schedule...): the item is left out
-  bad_result_code,         // a write's resultCode is missing or unknown: read as ERROR
 };
-inline constexpr std::size_t violation_kinds = 8;
+inline constexpr std::size_t violation_kinds = 7;
 
 std::string_view to_string(violation v);
 
