@@ -17,13 +17,11 @@ namespace {
 
 const std::string lak = "HS-LAK30";  // the doctor's time type
 
-fields unit_and_person(const std::string& pnr = tolvan) { return {{"healthcare_facility", asa}, {"subject_of_care", pnr}}; }
-
 }  // namespace
 
 TEST_CASE("cosmic sim 1.1: GetSubjectOfCareSchedule lists the patient's bookings with their flags", "[cosmic][sim][crm11]") {
   cosmic_world w;
-  auto schedule = valid(w.crm11(crm11_request("GetSubjectOfCareSchedule", unit_and_person())), family::crm11);
+  auto schedule = valid(w.crm11(crm11_request("GetSubjectOfCareSchedule", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(schedule.body, "bookingId") == std::vector<std::string>{"A-900", "A-901"});
   CHECK(all_texts(schedule.body, "startTimeInclusive").front() == "20310320100000");  // 09:00Z is 10:00 in March
   CHECK(all_texts(schedule.body, "cancel_booking_allowed") == std::vector<std::string>{"true", "false"});
@@ -63,13 +61,13 @@ TEST_CASE("cosmic sim 1.1: GetAvailableDates and GetAvailableTimeslots", "[cosmi
 
 TEST_CASE("cosmic sim 1.1: the catalogue contracts", "[cosmic][sim][crm11]") {
   cosmic_world w;
-  auto types = valid(w.crm11(crm11_request("GetAllTimeTypes", unit_and_person())), family::crm11);
+  auto types = valid(w.crm11(crm11_request("GetAllTimeTypes", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(types.body, "timeTypeId") == std::vector<std::string>{"HS-LAK30", "HS-SSK20"});
-  auto care = valid(w.crm11(crm11_request("GetAllCareTypes", unit_and_person())), family::crm11);
+  auto care = valid(w.crm11(crm11_request("GetAllCareTypes", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(care.body, "careTypeId").empty());  // COS has no care types
-  auto units = valid(w.crm11(crm11_request("GetAllHealthcareFacilities", unit_and_person())), family::crm11);
+  auto units = valid(w.crm11(crm11_request("GetAllHealthcareFacilities", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(units.body, "healthcare_facility") == std::vector<std::string>{asa});
-  auto performers = valid(w.crm11(crm11_request("GetAllPerformers", unit_and_person())), family::crm11);
+  auto performers = valid(w.crm11(crm11_request("GetAllPerformers", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(performers.body, "perfomer").empty());  // COS publishes no performer list
 }
 

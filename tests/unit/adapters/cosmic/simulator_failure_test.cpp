@@ -67,26 +67,12 @@ TEST_CASE("cosmic sim: 401, 5xx, timeout and malformed JSON become Server faults
 
 TEST_CASE("cosmic sim: 20 parallel MakeAppointment on one free slot, exactly one OK", "[cosmic][sim][race]") {
   cosmic_world w;
-  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), family::sched2);
-  std::vector<std::string> requests;
-  for (int i = 0; i < 20; ++i) requests.push_back(sched2_make(slot_uuid("S-103"), person_number(i)));
-  const auto result = race(w, requests);
-  CHECK(result.ok == 1);
-  CHECK(result.reserved == 19);
+  check_one_of_twenty(w, slot_uuid("S-103"));
   CHECK(w.sim->schedule().active_bookings_on_slot("S-103") == 1);
 }
 
 TEST_CASE("cosmic sim: a repeated MakeAppointment answers the first appointmentId and books once", "[cosmic][sim][idempotency]") {
   cosmic_world w;
-  w.remember_writes();
-  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), family::sched2);
-  const auto request = sched2_make(slot_uuid("S-106"), tolvan);
-  auto first = valid(w.sched2(request), family::sched2);
-  REQUIRE(first_text(first.body, "resultCode") == "OK");
-  auto again = valid(w.sched2(request), family::sched2);
-  CHECK(first_text(again.body, "resultCode") == "OK");
-  CHECK(first_text(again.body, "appointmentId") == first_text(first.body, "appointmentId"));
+  check_repeated_make(w, slot_uuid("S-106"));
   CHECK(w.sim->schedule().active_bookings_on_slot("S-106") == 1);
-  auto other = valid(w.sched2(request, 10s, "SE2321000016-OTHER"), family::sched2);
-  CHECK(first_text(other.body, "resultCode") != "OK");
 }

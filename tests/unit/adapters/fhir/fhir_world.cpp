@@ -127,7 +127,14 @@ std::string crm11_range(const std::string& operation, const std::string& from, c
                                    {"subject_of_care", tolvan}});
 }
 
-race_result race(fhir_world& w, const std::vector<std::string>& envelopes) {
+std::vector<contracts::field> unit_and_person(const std::string& pnr) {
+  return {{"healthcare_facility", asa}, {"subject_of_care", pnr}};
+}
+
+void check_one_of_twenty(fhir_world& w, const std::string& slot) {
+  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), contracts::family::sched2);
+  std::vector<std::string> envelopes;
+  for (int i = 0; i < 20; ++i) envelopes.push_back(sched2_make(slot, person_number(i)));
   std::vector<producer_reply> replies(envelopes.size());
   std::atomic<std::size_t> ready{0};
   {
@@ -140,20 +147,28 @@ race_result race(fhir_world& w, const std::vector<std::string>& envelopes) {
       });
     }
   }
-  race_result out;
+  int ok = 0, reserved = 0;
   for (const auto& r : replies) {
     INFO(r.body);
     REQUIRE(r.http_status == 200);
-    const std::string code = first_text(r.body, "resultCode");
-    if (code == "OK") {
-      ++out.ok;
-    } else if (code == "REQUESTED_TIME_IS_ALREADY_RESERVED") {
-      ++out.reserved;
-    } else {
-      ++out.other;
-    }
+    ok += result_code(r) == "OK";
+    reserved += result_code(r) == "REQUESTED_TIME_IS_ALREADY_RESERVED";
   }
-  return out;
+  CHECK(ok == 1);
+  CHECK(reserved == 19);
+}
+
+void check_repeated_make(fhir_world& w, const std::string& slot) {
+  w.remember_writes();
+  valid(w.sched2(sched2_timeslots("20310310", "20310312", tolvan)), contracts::family::sched2);
+  const auto request = sched2_make(slot, tolvan);
+  auto first = valid(w.sched2(request), contracts::family::sched2);
+  REQUIRE(result_code(first) == "OK");
+  auto again = valid(w.sched2(request), contracts::family::sched2);
+  CHECK(result_code(again) == "OK");
+  CHECK(first_text(again.body, "appointmentId") == first_text(first.body, "appointmentId"));
+  auto other = valid(w.sched2(request, std::chrono::seconds(10), "SE2321000016-OTHER"), contracts::family::sched2);
+  CHECK(result_code(other) == "REQUESTED_TIME_IS_ALREADY_RESERVED");
 }
 
 }  // namespace tidnav::adapters::test

@@ -13,6 +13,8 @@
 #include "adapters/fhir/net/net_transport.hpp"
 #include "contracts/codec_types.hpp"
 
+#include "contracts/loose_builder.hpp"
+
 #include <chrono>
 #include <memory>
 #include <string>
@@ -71,12 +73,14 @@ std::string crm11_update(const std::string& booking, const std::string& start, c
 std::string crm11_cancel(const std::string& booking);
 std::string crm11_range(const std::string& operation, const std::string& from, const std::string& to);
 
-struct race_result {
-  int ok = 0;
-  int reserved = 0;
-  int other = 0;
-};
-// Sends every envelope at once from its own thread, each from its own consumer.
-race_result race(fhir_world& w, const std::vector<std::string>& envelopes);
+// 1.1 reading contracts name the unit and the citizen.
+std::vector<contracts::field> unit_and_person(const std::string& pnr);
+
+// Lists 10-12 March 2031 (so the slot ids are known), then 20 citizens book
+// `slot` at once, each from its own consumer: exactly one OK, 19 REQUESTED_TIME_IS_ALREADY_RESERVED.
+void check_one_of_twenty(fhir_world& w, const std::string& slot);
+// With the idempotency store: the same MakeAppointment twice is answered with
+// the first appointmentId; the same body from another consumer is not a repeat.
+void check_repeated_make(fhir_world& w, const std::string& slot);
 
 }  // namespace tidnav::adapters::test

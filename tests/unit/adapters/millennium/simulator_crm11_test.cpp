@@ -18,13 +18,11 @@ namespace {
 
 const std::string lak = "2572307";  // the doctor's time type
 
-fields unit_and_person(const std::string& pnr = tolvan) { return {{"healthcare_facility", asa}, {"subject_of_care", pnr}}; }
-
 }  // namespace
 
 TEST_CASE("millennium sim 1.1: GetSubjectOfCareSchedule lists active bookings with their flags", "[millennium][sim][crm11]") {
   millennium_world w;
-  auto schedule = valid(w.crm11(crm11_request("GetSubjectOfCareSchedule", unit_and_person())), family::crm11);
+  auto schedule = valid(w.crm11(crm11_request("GetSubjectOfCareSchedule", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(schedule.body, "bookingId") == std::vector<std::string>{"M-900", "M-901"});
   CHECK(all_texts(schedule.body, "startTimeInclusive").front() == "20310320100000");  // 09:00Z is 10:00 in March
   CHECK(all_texts(schedule.body, "cancel_booking_allowed") == std::vector<std::string>{"true", "false"});
@@ -67,13 +65,13 @@ TEST_CASE("millennium sim 1.1: GetAvailableDates and GetAvailableTimeslots", "[m
 
 TEST_CASE("millennium sim 1.1: the catalogue contracts come from configuration", "[millennium][sim][crm11]") {
   millennium_world w;
-  auto types = valid(w.crm11(crm11_request("GetAllTimeTypes", unit_and_person())), family::crm11);
+  auto types = valid(w.crm11(crm11_request("GetAllTimeTypes", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(types.body, "timeTypeId") == std::vector<std::string>{"2572307", "2572311"});
-  auto care = valid(w.crm11(crm11_request("GetAllCareTypes", unit_and_person())), family::crm11);
+  auto care = valid(w.crm11(crm11_request("GetAllCareTypes", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(care.body, "careTypeId").empty());  // no care types are configured for Millennium types
-  auto units = valid(w.crm11(crm11_request("GetAllHealthcareFacilities", unit_and_person())), family::crm11);
+  auto units = valid(w.crm11(crm11_request("GetAllHealthcareFacilities", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(units.body, "healthcare_facility") == std::vector<std::string>{asa});
-  auto performers = valid(w.crm11(crm11_request("GetAllPerformers", unit_and_person())), family::crm11);
+  auto performers = valid(w.crm11(crm11_request("GetAllPerformers", unit_and_person(tolvan))), family::crm11);
   CHECK(all_texts(performers.body, "perfomer") == std::vector<std::string>{doctor_hsa, "SE2321000016-DOC2"});
 }
 
