@@ -201,7 +201,10 @@ class journey {
     }
     u.view = read_aggregated_appointments(reply.body);
     if (o_.expand) {
-      u.expanded = o_.expand(request.envelope, reply.body);
+      expand_input in{o_.hub_url, o_.paths.ca_cert().string(), o_.paths.client("1177").cert.string(),
+                      o_.paths.client("1177").key.string(), request.envelope, reply.body, {}};
+      for (const auto& unit : r_.units) in.unit_names[unit.hsa_id] = unit_label(r_, unit.hsa_id);
+      u.expanded = o_.expand(in);
       for (const auto& [unit, id] : u.view.appointments) u.rows.push_back({"", unit, "", "", id});
       return u;
     }

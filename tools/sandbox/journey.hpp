@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -24,7 +25,12 @@ struct expanded_view {
   std::string table;
   std::size_t not_fetched = 0;  // appointments whose GetAppointment failed
 };
-using expand_fn = std::function<expanded_view(const std::string& request, const std::string& response)>;
+struct expand_input {
+  std::string url, ca, cert, key;  // the hub and the consumer's certificate
+  std::string request, response;   // the GetAppointments request and its aggregated answer
+  std::map<std::string, std::string> unit_names;  // HSA-id -> "name (system)"
+};
+using expand_fn = std::function<expanded_view(const expand_input&)>;
 
 struct journey_options {
   std::string hub_url;

@@ -73,6 +73,7 @@ class sandbox_run {
     jo.paths = paths_;
     jo.killed = o_.kill;
     jo.color = o_.color;
+    jo.expand = o_.expand;
     const auto result = run_journey(world_, jo, out_);
     const bool ok = result.all_ok();
     out_ << "\n" << (ok ? "Journey done: every step succeeded" : "Journey done: some steps FAILED") << " ("

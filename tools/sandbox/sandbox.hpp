@@ -13,6 +13,7 @@
 #include <string>
 
 #include "tools/sandbox/configs.hpp"
+#include "tools/sandbox/journey.hpp"
 #include "tools/sandbox/region.hpp"
 
 namespace tidnav::sandbox {
@@ -28,6 +29,7 @@ struct sandbox_options {
   std::function<backend_mode(system_kind)> mode = [](system_kind) { return backend_mode::simulator; };
   std::chrono::milliseconds start_timeout{20'000};  // per process
   bool color = false;
+  expand_fn expand;  // the unified view's table (`tidnav call --expand`); empty: the journey's own
 };
 
 // Runs the sandbox; returns the process exit code. Blocks SIGINT, SIGTERM,

@@ -5,6 +5,7 @@
 // through it (tools/sandbox, docs/sandbox.md).
 #include "contracts/schema_validator.hpp"
 #include "tools/sandbox/sandbox.hpp"
+#include "tools/tidnav/call_expand.hpp"
 #include "tools/tidnav/commands.hpp"
 
 #include <cstdlib>
@@ -74,6 +75,13 @@ void register_sandbox(CLI::App& app, int& exit_code) {
     so.schema_dir = contracts::default_schema_root();
     so.mode = [&app](sandbox::system_kind s) { return mode_of(app, s); };
     so.color = ::isatty(1) != 0;
+    // The unified view is rendered exactly as `tidnav call --expand` renders it.
+    so.expand = [](const sandbox::expand_input& in) {
+      call_tls tls{in.cert, in.key, in.ca};
+      const unit_names names(in.unit_names.begin(), in.unit_names.end());
+      auto r = expand_appointments(in.url, tls, in.request, in.response, 10, names);
+      return sandbox::expanded_view{r.table, r.not_fetched};
+    };
     exit_code = sandbox::run_sandbox(so, std::cout, std::cerr);
   });
 }
