@@ -34,7 +34,7 @@ free_slot slot_of(const pugi::xml_node& t) {
 }
 
 // requestedTimeslot naming a free time exactly as it was offered.
-fields requested(const free_slot& s, const std::string& person, const std::string& reason) {
+fields requested(const free_slot& s) {
   fields f{{"requestedTimeslot.startTimeInclusive", s.start}, {"requestedTimeslot.endTimeExclusive", s.end},
            {"requestedTimeslot.healthcare_facility", s.facility}};
   add_if(f, "requestedTimeslot.performer", s.performer);
@@ -152,7 +152,7 @@ class crm11_driver final : public family_driver {
   reply<write_result> make(const free_slot& slot, const std::string& reason, std::string purpose) override {
     reply<write_result> r;
     fields body{{"healthcare_facility_med", slot.facility.empty() ? client_.logical_address() : slot.facility}};
-    for (auto& f : requested(slot, client_.person(), reason)) body.push_back(std::move(f));
+    for (auto& f : requested(slot)) body.push_back(std::move(f));
     add_slot_tail(body, slot, client_.person(), reason);
     body.push_back({"subject_of_care_info.firstName", options_.first_name});
     body.push_back({"subject_of_care_info.lastName", options_.last_name});
@@ -165,7 +165,7 @@ class crm11_driver final : public family_driver {
   reply<write_result> update(const std::string& id, const free_slot& to, const std::string& reason,
                              std::string purpose) override {
     reply<write_result> r;
-    fields body = requested(to, client_.person(), reason);
+    fields body = requested(to);
     body.push_back({"requestedTimeslot.bookingId", id});
     add_slot_tail(body, to, client_.person(), reason);
     r.a = client_.call("UpdateBooking", body, std::move(purpose));

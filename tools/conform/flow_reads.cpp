@@ -137,7 +137,9 @@ void availability_phase(flow_context& ctx) {
   const std::string range = ctx.window.from + ".." + ctx.window.to;
   for (const auto* r : {&dates.a, &slots.a}) {
     if (!r->usable() && !ctx.client.offered(r->contract())) {
-      board.skip("availability.no-past", r->contract() + " is not offered");
+      for (auto id : {"availability.no-past", "availability.in-range", "availability.consistent"}) {
+        board.skip(id, r->contract() + " is not offered");
+      }
     } else if (!r->usable()) {
       for (auto id : {"availability.no-past", "availability.in-range", "availability.consistent"}) {
         board.fail(id, r->contract() + " failed: " + r->summary(), "HTTP 200 and a " + r->contract() + "Response",

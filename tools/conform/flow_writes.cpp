@@ -46,15 +46,14 @@ std::vector<free_slot> bookable(const flow_context& ctx) {
   return out;
 }
 
-std::string reason_for(const free_slot& slot, const reason_rule& rule, const std::string& text) {
-  (void)slot;
+std::string reason_for(const reason_rule& rule, const std::string& text) {
   return rule.text == "ReasonNotSupported" ? std::string() : text;
 }
 
 // Cancels one of the kit's own bookings; "" when it is gone.
 std::string undo_booking(family_driver& driver, const std::string& id, const std::string& person,
                          const free_slot& slot) {
-  const std::string reason = reason_for(slot, slot.cancellation, "tidnav conform clean-up");
+  const std::string reason = reason_for(slot.cancellation, "tidnav conform clean-up");
   const auto c = driver.cancel(id, person, reason, &slot, "clean up: cancel the kit's booking " + id);
   if (c.ok && (c.value.done() || c.value.code == "APPOINTMENT_IS_ALREADY_CANCELED")) return {};
   return c.a.summary();
@@ -76,6 +75,7 @@ class booking_run {
   bool move(std::string& id, free_slot& at);
   void cancel(const std::string& id, const free_slot& at);
   void skip_all(const std::string& why, std::initializer_list<std::string_view> ids);
+  bool unoffered(const answer& a, std::initializer_list<std::string_view> ids);
   std::optional<std::string> book_in_between(const free_slot& cancelled);
   void cancel_in_between(const std::string& id);
 
@@ -92,9 +92,17 @@ void booking_run::skip_all(const std::string& why, std::initializer_list<std::st
   for (auto id : ids) board_.skip(id, why);
 }
 
+// The first call to a contract can be the one that shows it is not offered.
+bool booking_run::unoffered(const answer& a, std::initializer_list<std::string_view> ids) {
+  if (ctx_.client.offered(a.contract())) return false;
+  skip_all(a.contract() + " is not offered (" + not_offered_reason(a) + ")", ids);
+  return true;
+}
+
 // A refusal the contract names: 2.0 one of `v2_codes`, 1.1 ERROR with a text.
 bool booking_run::refused_as(const std::string& check, const reply<write_result>& r, codes v2_codes,
                              const std::string& what) {
+  if (unoffered(r.a, {check})) return false;
   judge_business_answer(ctx_, r.a, what);
   std::string wanted;
   bool ok = r.ok;
@@ -160,7 +168,7 @@ void booking_run::read_back(const std::string& id, const free_slot& slot, const 
 }
 
 void booking_run::double_booking(const free_slot& a, const std::string& id) {
-  const auto again = d_.make(a, reason_for(a, a.new_booking, ctx_.tag + " second attempt"),
+  const auto again = d_.make(a, reason_for(a.new_booking, ctx_.tag + " second attempt"),
                              "book the same time again");
   if (again.ok && again.value.done()) {
     if (core::iequals(again.value.id, id)) {
@@ -239,8 +247,9 @@ bool booking_run::move(std::string& id, free_slot& at) {
     return false;
   }
   const free_slot b = *to;
-  const auto u = d_.update(id, b, reason_for(b, b.rebooking, ctx_.tag + " rebooking"),
+  const auto u = d_.update(id, b, reason_for(b.rebooking, ctx_.tag + " rebooking"),
                            "move the booking to " + b.start);
+  if (unoffered(u.a, {"update.moves"})) return false;
   if (!u.ok || !u.value.done()) {
     board_.fail("update.moves", std::string(d_.update_contract()) + " of " + id + " to " + b.label() + ": " +
                                     u.a.summary(),
@@ -284,12 +293,13 @@ void booking_run::cancel(const std::string& id, const free_slot& at) {
   // message (or reason) keeps a producer's repeat detection out of the test.
   std::string reason;
   if (ctx_.v2()) {
-    reason = reason_for(at, at.cancellation, ctx_.tag + " cancel");
+    reason = reason_for(at.cancellation, ctx_.tag + " cancel");
   } else {
     const auto details = d_.read(id, ctx_.client.person(), "see whether a cancel may carry a message");
     if (details.value.message_allowed == true) reason = ctx_.tag + " cancel";
   }
   const auto c = d_.cancel(id, ctx_.client.person(), reason, &at, "cancel the booking");
+  if (unoffered(c.a, {"cancel.frees-slot", "cancel.twice"})) return;
   if (!c.ok || !c.value.done()) {
     board_.fail("cancel.frees-slot", std::string(d_.cancel_contract()) + " of " + id + ": " + c.a.summary(),
                 "HTTP 200, resultCode OK or INFO", {c.a.ex()});
@@ -343,7 +353,7 @@ std::optional<std::string> booking_run::book_in_between(const free_slot& cancell
     const bool clash = std::any_of(ctx_.busy.begin(), ctx_.busy.end(),
                                    [&](const auto& b) { return overlaps(z.start, z.end, b.first, b.second); });
     if (clash) continue;
-    const auto made = d_.make(z, reason_for(z, z.new_booking, ctx_.tag + " in between"),
+    const auto made = d_.make(z, reason_for(z.new_booking, ctx_.tag + " in between"),
                               "book another time before cancelling again");
     if (!made.ok || !made.value.done() || made.value.id.empty()) return std::nullopt;
     between_ = z;
@@ -371,6 +381,10 @@ void booking_run::run() {
     skip_all(std::string(d_.make_contract()) + " is not offered", all);
     return;
   }
+  if (!ctx_.client.offered("GetAvailableTimeslots")) {
+    skip_all("GetAvailableTimeslots is not offered, so there is no free time to book", all);
+    return;
+  }
   const auto candidates = bookable(ctx_);
   if (candidates.empty()) {
     skip_all("no free time in " + ctx_.window.from + ".." + ctx_.window.to +
@@ -379,7 +393,8 @@ void booking_run::run() {
     return;
   }
   free_slot a = candidates.front();
-  const auto made = d_.make(a, reason_for(a, a.new_booking, ctx_.tag), "book " + a.start);
+  const auto made = d_.make(a, reason_for(a.new_booking, ctx_.tag), "book " + a.start);
+  if (unoffered(made.a, all)) return;
   if (!made.ok || !made.value.done()) {
     judge_business_answer(ctx_, made.a, std::string(d_.make_contract()) + " of a free time");
   }
@@ -422,6 +437,7 @@ void booking_run::run() {
 }  // namespace
 
 void judge_business_answer(flow_context& ctx, const answer& a, const std::string& what) {
+  if (!ctx.client.offered(a.contract())) return;  // judged as "not offered" by the schema check
   ctx.board.expect("errors.business-not-fault", a.usable() && !a.result_code().empty(), what + ": " + a.summary(),
                    "HTTP 200 with a resultCode: business outcomes are answers, not SOAP faults", {a.ex()});
 }

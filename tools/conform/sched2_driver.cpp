@@ -87,7 +87,7 @@ write_result write_of(const answer& a) {
 
 class sched2_driver final : public family_driver {
  public:
-  sched2_driver(contract_client& client, const conform_options& options) : client_(client), options_(options) {}
+  explicit sched2_driver(contract_client& client) : client_(client) {}
 
   std::string_view list_contract() const override { return "GetAppointments"; }
   std::string_view read_contract() const override { return "GetAppointment"; }
@@ -268,13 +268,13 @@ class sched2_driver final : public family_driver {
 
  private:
   contract_client& client_;
-  const conform_options& options_;
 };
 
 }  // namespace
 
 std::unique_ptr<family_driver> make_sched2_driver(contract_client& client, const conform_options& options) {
-  return std::make_unique<sched2_driver>(client, options);
+  (void)options;  // 2.0 needs nothing beyond the client (1.1 takes the person's name from it)
+  return std::make_unique<sched2_driver>(client);
 }
 
 }  // namespace tidnav::conform

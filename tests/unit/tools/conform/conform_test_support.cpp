@@ -8,6 +8,7 @@
 #include "contracts/loose_builder.hpp"
 #include "contracts/operation_registry.hpp"
 #include "contracts/soap_fault.hpp"
+#include "hub/core/envelope_sniffer.hpp"
 #include "hub/net/http_server.hpp"
 #include "tests/unit/hub/net/net_test_util.hpp"
 #include "tools/conform/report_writers.hpp"
@@ -21,6 +22,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -149,6 +151,13 @@ adapters::memory_seed future_seed() {
   seed.slots.push_back(booked);
   seed.bookings.push_back({"BK-SEED", person_id{person_number_kind::personnummer, tolvan}, "S-BOOKED",
                            appointment_status::confirmed, "Kontroll", "", false, false});
+  memory_slot invited = booked;
+  invited.id = "S-INVITED";
+  invited.start = at_local(std::chrono::year_month_day{std::chrono::sys_days(today) + std::chrono::days(13)}, 11);
+  invited.end = invited.start + std::chrono::minutes(30);
+  seed.slots.push_back(invited);
+  seed.bookings.push_back({"BK-INVITED", person_id{person_number_kind::personnummer, tolvan}, "S-INVITED",
+                           appointment_status::confirmed, "", "Uppföljning av blodtryck", true, false});
   return seed;
 }
 
@@ -169,7 +178,18 @@ struct test_producer::impl {
   worker_pool workers{2};
   std::unique_ptr<net::http_server> server;
 
+  std::mutex refused_mu;
+  std::set<std::string> refused;
+
+  bool is_refused(const std::string& body) {
+    const auto info = core::sniff_envelope(body);
+    if (!info) return false;
+    std::lock_guard lock(refused_mu);
+    return refused.count(std::string(info.value().operation)) != 0;
+  }
+
   adapters::producer_reply answer(const std::string& body) {
+    if (is_refused(body)) return {500, contracts::make_soap_fault(true, "This producer does not offer that operation")};
     if (body.find(ping_namespace) != std::string::npos) return ping_answer();
     adapters::call_info call;
     call.consumer = tidnav::test::test_consumer_hsa_id;
@@ -212,6 +232,11 @@ test_producer::test_producer(adapters::booking_system& system, const adapters::u
 
 test_producer::~test_producer() {
   impl_->server->stop(2s);
+}
+
+void test_producer::refuse(const std::string& operation) {
+  std::lock_guard lock(impl_->refused_mu);
+  impl_->refused.insert(operation);
 }
 
 std::string test_producer::url() const {

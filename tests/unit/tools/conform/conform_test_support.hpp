@@ -27,7 +27,9 @@ inline const std::string tolvan = "191212121212";
 inline const std::string other_person = "198112189876";
 
 // VC-ASA: time type LAK30 (cancel and rebook allowed), free times on days 3..9
-// from today at 09:00, 10:00 and 13:00 local time, one booking of Tolvan on day 12.
+// from today at 09:00, 10:00 and 13:00 local time; Tolvan has a booking on day 12
+// and a timed invitation (with a purpose) on day 13.
+inline constexpr std::size_t seeded_bookings = 2;
 adapters::memory_seed future_seed();
 adapters::unit_table single_unit(const std::string& hsa_id, const std::string& native_id);
 
@@ -40,6 +42,8 @@ class test_producer {
   test_producer& operator=(const test_producer&) = delete;
 
   std::string url() const;
+  // From now on `operation` gets the Client fault of a producer that does not offer it.
+  void refuse(const std::string& operation);
   adapters::defects::defect_switches& defects() { return switches_; }
   adapters::defects::defective_booking_system& decorated() { return *decorated_; }
 
