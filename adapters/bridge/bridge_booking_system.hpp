@@ -13,12 +13,12 @@
 // - every producer answer is read leniently and each defect counted.
 #pragma once
 
-#include "adapters/bridge/http_transport.hpp"
 #include "adapters/bridge/id_store.hpp"
 #include "adapters/bridge/legacy_client.hpp"
 #include "adapters/bridge/legacy_profile.hpp"
 #include "adapters/bridge/violations.hpp"
 #include "adapters/core/booking_system.hpp"
+#include "adapters/fhir/http_transport.hpp"
 
 #include <functional>
 
@@ -27,7 +27,7 @@ namespace tidnav::adapters::bridge {
 class bridge_booking_system final : public booking_system {
  public:
   // `transport`, `ids` and `violations` must outlive the system.
-  bridge_booking_system(legacy_profile profile, http_transport& transport, id_store& ids,
+  bridge_booking_system(legacy_profile profile, fhir::http_transport& transport, id_store& ids,
                         violation_counter& violations, std::function<instant()> clock = {});
 
   booking_result<std::vector<appointment>> appointments(std::string_view unit, const person_id& person,

@@ -11,7 +11,7 @@
 
 namespace tidnav::adapters::bridge {
 
-bridge_booking_system::bridge_booking_system(legacy_profile profile, http_transport& transport, id_store& ids,
+bridge_booking_system::bridge_booking_system(legacy_profile profile, fhir::http_transport& transport, id_store& ids,
                                              violation_counter& violations, std::function<instant()> clock)
     : profile_(std::move(profile)),
       client_(profile_, transport, violations),

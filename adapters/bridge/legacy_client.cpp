@@ -141,17 +141,18 @@ booking_result<Resp11*> legacy_client::exchange(const char* contract, object_are
   }
   if (err) return fail(technical_code::bad_backend_answer, std::string(contract) + ": request not written: " + err.message);
 
-  http_request request;
+  fhir::http_request request;
+  request.method = "POST";
   request.url = endpoint_for(profile_, contract);
   request.headers = {{"Content-Type", "text/xml; charset=UTF-8"}, {"SOAPAction", "\"" + op->soap_action + "\""}};
   request.body = std::move(envelope);
-  const http_response answer = transport_.post(request, how.until);
+  const fhir::http_response answer = transport_.send(request, how.until);
   how.maybe_delivered = answer.maybe_delivered;
-  if (answer.what == http_response::outcome::timed_out) {
+  if (answer.what == fhir::http_response::outcome::timed_out) {
     how.maybe_delivered = true;
     return fail(technical_code::timeout, std::string(contract) + ": " + answer.detail);
   }
-  if (answer.what == http_response::outcome::unreachable) {
+  if (answer.what == fhir::http_response::outcome::unreachable) {
     return fail(technical_code::backend_down, std::string(contract) + ": " + answer.detail);
   }
   if (answer.status == 401 || answer.status == 403) {

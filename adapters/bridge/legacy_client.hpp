@@ -11,10 +11,10 @@
 #pragma once
 
 #include "adapters/bridge/crm_versions.hpp"
-#include "adapters/bridge/http_transport.hpp"
 #include "adapters/bridge/legacy_profile.hpp"
 #include "adapters/bridge/violations.hpp"
-#include "adapters/core/booking_error.hpp"
+#include "adapters/core/booking_system.hpp"
+#include "adapters/fhir/http_transport.hpp"
 #include "contracts/codec_types.hpp"
 
 #include <optional>
@@ -33,7 +33,7 @@ struct legacy_call {
 class legacy_client {
  public:
   // `violations` counts the empty elements removed before an answer is read.
-  legacy_client(const legacy_profile& profile, http_transport& transport, violation_counter& violations)
+  legacy_client(const legacy_profile& profile, fhir::http_transport& transport, violation_counter& violations)
       : profile_(profile), transport_(transport), violations_(violations) {}
 
   // False for the three catalogue contracts a 1.0 producer does not have.
@@ -70,7 +70,7 @@ class legacy_client {
   booking_result<Resp11*> exchange(const char* contract, object_arena& mem, const Req11& req, legacy_call& how);
 
   const legacy_profile& profile_;
-  http_transport& transport_;
+  fhir::http_transport& transport_;
   violation_counter& violations_;
 };
 

@@ -2,7 +2,7 @@
 #include "adapters/bridge/host/bridge_factory.hpp"
 
 #include "adapters/bridge/bridge_booking_system.hpp"
-#include "adapters/bridge/net/net_transport.hpp"
+#include "adapters/fhir/net/net_transport.hpp"
 #include "adapters/host/forwarding_system.hpp"
 
 #include <iostream>
@@ -13,7 +13,7 @@ namespace {
 
 // What the bridge holds by reference, owned next to it.
 struct bridge_parts {
-  std::unique_ptr<net_transport> transport;
+  std::unique_ptr<fhir::net_transport> transport;
   std::unique_ptr<id_store> ids;
   std::unique_ptr<violation_counter> violations;
 };
@@ -121,7 +121,7 @@ host::system_factory bridge_factory(profile_maker make_profile) {
       o.request_timeout = timeout;
       o.connect_timeout = std::min(timeout, o.connect_timeout);
       o.io_threads = 1;
-      parts->transport = std::make_unique<net_transport>(o);
+      parts->transport = std::make_unique<fhir::net_transport>(o);
       std::string error;
       if (!id_path.parent_path().empty()) std::filesystem::create_directories(id_path.parent_path());
       parts->ids = id_store::open(id_path.string(), profile.system, error);

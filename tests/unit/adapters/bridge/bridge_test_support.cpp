@@ -32,7 +32,7 @@ bridge_world::bridge_world(legacy_profile p, sim::sim_version version, const std
   co.tls = tidnav::test::client_ctx();
   co.io_threads = 2;
   co.log = [](std::string_view) {};
-  transport = std::make_unique<net_transport>(co);
+  transport = std::make_unique<fhir::net_transport>(co);
   ids_path = adapters::test::scratch_file(profile.system + "-ids");
   writes_path = adapters::test::scratch_file(profile.system + "-writes");
   std::vector<std::string> errors;

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "adapters/bridge/bridge_booking_system.hpp"
-#include "adapters/bridge/net/net_transport.hpp"
+#include "adapters/fhir/net/net_transport.hpp"
 #include "adapters/bridge/sim/legacy_simulator.hpp"
 #include "adapters/core/id_directory.hpp"
 #include "adapters/core/idempotency_store.hpp"
@@ -42,7 +42,7 @@ struct bridge_world {
   legacy_profile profile;
   instant clock_now;         // the bridge's clock; tests move it
   std::unique_ptr<sim::legacy_simulator> simulator;
-  std::unique_ptr<net_transport> transport;
+  std::unique_ptr<fhir::net_transport> transport;
   std::string ids_path, writes_path;
   std::unique_ptr<id_store> ids;
   std::unique_ptr<idempotency_store> writes;
