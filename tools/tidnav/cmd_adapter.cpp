@@ -64,7 +64,6 @@ void register_adapter(CLI::App& app, int& exit_code) {
   cmd->add_option("--config,-c", opt->config, "Adapter configuration (YAML, see adapters/host/README.md)");
   cmd->add_flag("--check", opt->check, "Validate the configuration and the files it names, list every error, exit");
   register_adapter_reindex(*cmd, exit_code);
-  register_adapter_reindex(*cmd, exit_code);
   cmd->callback([cmd, opt, &exit_code] {
     if (!cmd->get_subcommands().empty()) return;  // a subcommand did the work
     if (opt->config.empty()) {

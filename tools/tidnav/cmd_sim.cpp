@@ -16,7 +16,6 @@ void register_sim(CLI::App& app, int& exit_code) {
   sim->require_subcommand(1);
   register_sim_fhir(*sim, exit_code);
   register_sim_legacy(*sim, exit_code);
-  register_sim_legacy(*sim, exit_code);
   struct options {
     std::string address = "127.0.0.1";
     std::uint16_t port = 0;

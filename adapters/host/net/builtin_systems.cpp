@@ -11,8 +11,6 @@ void register_builtin_systems(system_registry& registry) {
   register_cosmic_system(registry);
   register_pasis_system(registry);
   register_pmo_system(registry);
-  register_pasis_system(registry);
-  register_pmo_system(registry);
   // New systems: one line each, calling a register_<x>_system() from their own file.
 }
 

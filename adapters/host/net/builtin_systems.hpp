@@ -12,9 +12,6 @@ void register_cosmic_system(system_registry& registry);
 // adapters/pasis/pasis_system.cpp and adapters/pmo/pmo_system.cpp (crm:scheduling bridges).
 void register_pasis_system(system_registry& registry);
 void register_pmo_system(system_registry& registry);
-// adapters/pasis/pasis_system.cpp and adapters/pmo/pmo_system.cpp (crm:scheduling bridges).
-void register_pasis_system(system_registry& registry);
-void register_pmo_system(system_registry& registry);
 
 // memory, millennium, cosmic (and whatever is added in builtin_systems.cpp).
 void register_builtin_systems(system_registry& registry);
