@@ -3,7 +3,12 @@
 // logged like any producer; an Update is durable before the OK.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
+#include <functional>
+#include <thread>
+
+#include <unistd.h>
 
 #include "hub/app/ei_producer.hpp"
 #include "tests/integration/hub_world.hpp"
@@ -83,4 +88,62 @@ TEST_CASE("hub: a route to local:ei without an engagement_index section is a con
   o.tak = tak_file(tak_route("e1", "5565594230", "https://x.test/ei") + tak_permission("p1", "5565594230"));
   o.extra_yaml = "routes: [ { contract: \"urn:x\", logical_address: A, url: \"local:ei\" } ]\n";
   CHECK_THROWS_WITH(hub_world(o), Catch::Contains("local:ei needs an engagement_index section"));
+}
+
+TEST_CASE("hub: a notification waiting in the outbox is delivered after a restart", "[integration][hub][ei]") {
+  // The index outlives both hubs; the subscriber is down for the first one.
+  const auto db_dir = std::filesystem::temp_directory_path() / ("tidnav-int-outbox-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(db_dir);
+  std::filesystem::create_directories(db_dir);
+  const std::string db = (db_dir / "ei.db").string();
+  const auto config = [&](const std::string& subscriber_url) {
+    hub_world_options o;
+    o.tak = tak_file(tak_route("e1", "5565594230", "local:ei", "RIVTABP21", update_ns) +
+                     tak_permission("p1", "5565594230", test_consumer_hsa_id, update_ns));
+    o.extra_yaml = "engagement_index:\n  database: " + db + "\n  subscribers:\n    - { logical_address: SE2321000016-SUB1, url: \"" +
+                   subscriber_url + "\", service_domain: \"riv:crm:scheduling\" }\n";
+    return o;
+  };
+  const auto wait_until = [](const std::function<bool()>& pred) {
+    const auto until = std::chrono::steady_clock::now() + 20s;
+    while (!pred() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(20ms);
+    return pred();
+  };
+
+  // One subscriber at one address (the outbox keeps where each entry goes):
+  // down while the first hub runs, up for the second.
+  std::atomic<bool> accepting{false};
+  const std::string accepted = fixture("ProcessNotification-response.xml");
+  recording_producer subscriber{true, [&accepting, accepted](const net::request_context&, net::responder r) {
+                                  if (!accepting) {
+                                    r(503, {{"Content-Type", "text/plain"}}, "subscriber down for maintenance");
+                                    return;
+                                  }
+                                  r(200, {{"Content-Type", "text/xml; charset=UTF-8"}}, accepted);
+                                }};
+  {
+    hub_world first(config(subscriber.url()));
+    REQUIRE(first.call(fixture("Update-request.xml")).status == 200);
+    REQUIRE(wait_until([&] { return first.hub().engagement_index()->stats().outbox.failed_attempts >= 1; }));
+    CHECK(first.hub().engagement_index()->stats().outbox.pending == 1);
+    CHECK(first.hub().engagement_index()->stats().outbox.delivered == 0);
+  }
+  const std::size_t refused = subscriber.count();
+  CHECK(refused >= 1);
+
+  accepting = true;
+  {
+    hub_world second(config(subscriber.url()));
+    REQUIRE(wait_until([&] { return second.hub().engagement_index()->stats().outbox.delivered == 1; }));
+    CHECK(second.hub().engagement_index()->stats().outbox.pending == 0);
+    const auto seen = subscriber.requests();
+    REQUIRE(seen.size() == refused + 1);
+    CHECK(seen.back().body.find("ProcessNotification") != std::string::npos);
+    CHECK(seen.back().body.find("191212121212") != std::string::npos);
+    CHECK(seen.back().body.find("SE2321000016-SUB1") != std::string::npos);  // addressed to the subscriber
+    CHECK(seen.back().body == seen.front().body);                              // the same notification
+    const auto metrics = second.admin("GET", "/metrics");
+    CHECK(metrics.body.find("tidnav_ei_outbox_delivered_total 1\n") != std::string::npos);
+  }
+  std::filesystem::remove_all(db_dir);
 }
