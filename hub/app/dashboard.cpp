@@ -223,12 +223,21 @@ std::string dashboard::overview_json() const {
   if (s_.ei) {
     json ei;
     try {
-      const auto m = s_.ei->outbox().metrics();
-      ei = {{"outbox_pending", m.stored.pending},
-            {"outbox_delivered", m.stored.delivered},
-            {"outbox_failed_attempts", m.stored.failed_attempts},
-            {"outbox_dead", m.stored.dead},
-            {"outbox_in_flight", m.in_flight}};
+      const ei_stats st = s_.ei->stats();
+      const auto& c = st.posts_and_requests;
+      ei = {{"updates", c.updates},
+            {"notifications", c.notifications},
+            {"find_contents", c.find_contents},
+            {"aggregator_finds", c.aggregator_finds},
+            {"refused", c.refused},
+            {"posts_inserted", c.inserted},
+            {"posts_updated", c.updated},
+            {"posts_deleted", c.deleted},
+            {"outbox_pending", st.outbox.pending},
+            {"outbox_delivered", st.outbox.delivered},
+            {"outbox_failed_attempts", st.outbox.failed_attempts},
+            {"outbox_dead", st.outbox.dead},
+            {"outbox_in_flight", st.outbox_in_flight}};
     } catch (const std::exception& e) {
       ei = {{"error", e.what()}};
     }

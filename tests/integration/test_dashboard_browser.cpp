@@ -91,6 +91,8 @@ TEST_CASE("dashboard in headless Chromium: routes, counters, recent calls, reloa
   CHECK(element(dom, "producers-body").find(">up<") != std::string::npos);
   CHECK(element(dom, "ei-calls").find(">1<") != std::string::npos);
   CHECK(element(dom, "ei-pending").find(">0<") != std::string::npos);
+  CHECK(element(dom, "ei-posts").find(">2 / 0 / 0<") != std::string::npos);  // one Update, two units
+  CHECK(element(dom, "ei-finds").find(">1<") != std::string::npos);        // the aggregated call's lookup
   CHECK(element(dom, "total-calls").find(">") != std::string::npos);
   CHECK(element(dom, "total-calls").find(">–<") == std::string::npos);
   CHECK(element(dom, "audit-dropped").find(">0<") != std::string::npos);

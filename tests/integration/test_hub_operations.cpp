@@ -79,6 +79,7 @@ TEST_CASE("hub: the dashboard's JSON shows routes, traffic, reload and no person
   CHECK(o["traffic"]["total_calls"] == 2);
   CHECK(o["traffic"]["last_10s"]["calls"] == 2);
   CHECK(o["engagement_index"]["outbox_pending"] == 0);
+  CHECK(o["engagement_index"]["updates"] == 0);
   CHECK(o["audit"]["written"].get<int>() >= 0);
   bool up = false;
   for (const auto& p : o["producers"]) up = up || (p["health"] == "up" && p["calls"] == 2);

@@ -70,6 +70,10 @@ function showOverview(o) {
 
   const ei = o.engagement_index;
   text("ei-calls", ei ? ei.calls : "not configured");
+  text("ei-requests", ei && ei.updates !== undefined ? ei.updates + " / " + ei.find_contents : "–");
+  text("ei-posts", ei && ei.posts_inserted !== undefined ? [ei.posts_inserted, ei.posts_updated, ei.posts_deleted].join(" / ") : "–");
+  text("ei-finds", ei ? ei.aggregator_finds : "–");
+  text("ei-refused", ei ? ei.refused : "–");
   text("ei-pending", ei ? ei.outbox_pending : "–");
   text("ei-delivered", ei ? ei.outbox_delivered : "–");
   text("ei-failed", ei ? ei.outbox_failed_attempts : "–");
