@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# `tidnav sim millennium|cosmic` as a region's test environment runs them: each
+# simulator starts from its seed and prints its URLs; a `tidnav adapter` of that
+# system, configured from what the simulator printed, answers a 2.0
+# GetAvailableTimeslots and a 1.1 GetSubjectOfCareSchedule through `tidnav
+# call`; SIGTERM stops simulator and adapter with exit code 0.
+# Usage: sim_fhir_adapters.sh TIDNAV WORKDIR FIXTURES (millennium|cosmic)
+set -euo pipefail
+tidnav=$1
+fixtures=$3
+system=$4
+work=$(mktemp -d "${2%/}.XXXXXX")
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+"$tidnav" pki init --dir pki >/dev/null
+"$tidnav" pki issue localhost --kind server --dir pki >/dev/null
+"$tidnav" pki issue consumer --kind client --hsa-id SE2321000016-1177 --dir pki >/dev/null
+tls=(--cert pki/localhost.crt --key pki/localhost.key)
+consumer=(--cert pki/consumer.crt --key pki/consumer.key --ca pki/tidnav-dev-ca.crt)
+unit=SE2321000016-ABC1
+
+wait_for() {  # $1: file, $2: what, $3: its log
+  for _ in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.05; done
+  echo "$2 did not start"; cat "$3"; exit 1
+}
+printed() {  # $1: label of a line the simulator printed; its URL
+  sed -n "s|^ *$1: *\(https://[^ ]*\).*|\1|p" sim.out | head -1
+}
+
+echo "== tidnav sim $system"
+"$tidnav" sim "$system" --seed "$fixtures/$system/seed.json" "${tls[@]}" --port-file sim.port > sim.out 2> sim.err &
+sim=$!; pids+=($sim)
+wait_for sim.port "tidnav sim $system" sim.err
+for _ in $(seq 100); do grep -q "token URL" sim.out && break; sleep 0.05; done
+cat sim.out
+base=$(printed "base URL"); token=$(printed "token URL")
+port=$(tr -dc 0-9 < sim.port)
+case "$base" in https://127.0.0.1:"$port"/*) ;; *) echo "base URL not printed with the bound port: '$base'"; exit 1 ;; esac
+[ -n "$token" ] || { echo "token URL not printed"; exit 1; }
+
+if [ "$system" = millennium ]; then
+  code_set=https://fhir.cerner.com/ec2458f2-1e24-41c8-b71b-0e701af7583d/codeSet/14249
+  cat > adapter.yaml <<YAML
+system: millennium
+name: "Millennium system test"
+listen: { address: 127.0.0.1, port: 0, port_file: adapter.port }
+tls: { cert: pki/localhost.crt, key: pki/localhost.key, ca: pki/tidnav-dev-ca.crt }
+state_dir: state
+units:
+  - { hsa_id: $unit, native_id: LOC-ASA, name: "Vårdcentralen Åsa" }
+time_types:
+  - { unit: $unit, code: "2572307", system: "$code_set", name: "Läkarbesök 30 min" }
+  - { unit: $unit, code: "2572311", system: "$code_set", name: "Sjuksköterskebesök 20 min" }
+practitioners:
+  - { hsa_id: SE2321000016-DOC1, native_id: PR-1, first_name: Doris, last_name: Doktorsson, title: Läkare }
+backend: { base_url: "$base", token_url: "$token", client_id: tidnav-test, client_secret: sim-secret, ca: pki/tidnav-dev-ca.crt }
+YAML
+  booking=M-900
+else
+  cat > adapter.yaml <<YAML
+system: cosmic
+name: "Cosmic system test"
+listen: { address: 127.0.0.1, port: 0, port_file: adapter.port }
+tls: { cert: pki/localhost.crt, key: pki/localhost.key, ca: pki/tidnav-dev-ca.crt }
+state_dir: state
+units:
+  - { hsa_id: $unit, native_id: $unit, name: "Vårdcentralen Åsa" }
+backend: { base_url: "$base", token_url: "$token", client_id: tidnav-test, client_secret: sim-secret,
+           subscription_key: sim-subscription-key, ca: pki/tidnav-dev-ca.crt }
+YAML
+  booking=A-900
+fi
+
+echo "== tidnav adapter (system: $system) in front of it"
+"$tidnav" adapter --config adapter.yaml --check
+"$tidnav" adapter --config adapter.yaml 2> adapter.log &
+adapter=$!; pids+=($adapter)
+wait_for adapter.port "tidnav adapter" adapter.log
+url="https://localhost:$(tr -dc 0-9 < adapter.port)/"
+
+# The seeds' fixed free times lie on 10-12 March 2031 (UTC).
+"$tidnav" call --url "$url" "${consumer[@]}" --raw --contract GetAvailableTimeslots --logical-address "$unit" \
+  --field actor.actorId.root=1.2.752.129.2.1.3.1 --field actor.actorId.extension=191212121212 \
+  --field actor.actorType.code=116154003 --field actor.actorType.codeSystem=1.2.752.116.2.1.1 \
+  --field personId.root=1.2.752.129.2.1.3.1 --field personId.extension=191212121212 \
+  --field startDateInclusive=20310310 --field endDateInclusive=20310312 > timeslots.xml 2> timeslots.err \
+  || { echo "GetAvailableTimeslots failed"; cat timeslots.xml timeslots.err adapter.log; exit 1; }
+"$tidnav" validate timeslots.xml || { echo "GetAvailableTimeslots answer is not schema-valid"; cat timeslots.xml; exit 1; }
+n=$(grep -o '<[a-zA-Z0-9]*:\?timeslot>' timeslots.xml | wc -l)
+[ "$n" -ge 3 ] || { echo "expected the seed's March 2031 times, got $n"; cat timeslots.xml; exit 1; }
+grep -q "2031031[012]" timeslots.xml || { echo "no time on 10-12 March 2031"; cat timeslots.xml; exit 1; }
+echo "2.0 GetAvailableTimeslots: $n times"
+
+"$tidnav" call --url "$url" "${consumer[@]}" --raw --contract 1.1:GetSubjectOfCareSchedule --logical-address "$unit" \
+  --actor 191212121212:subject_of_care \
+  --field healthcare_facility="$unit" --field subject_of_care=191212121212 > schedule.xml 2> schedule.err \
+  || { echo "GetSubjectOfCareSchedule failed"; cat schedule.xml schedule.err adapter.log; exit 1; }
+"$tidnav" validate schedule.xml || { echo "GetSubjectOfCareSchedule answer is not schema-valid"; cat schedule.xml; exit 1; }
+grep -q "$booking" schedule.xml || { echo "the seeded booking $booking is not in the schedule"; cat schedule.xml; exit 1; }
+echo "1.1 GetSubjectOfCareSchedule: lists $booking"
+
+echo "== SIGTERM"
+kill -TERM "$adapter"; rc=0; wait "$adapter" || rc=$?
+[ "$rc" = 0 ] || { echo "adapter exited $rc on SIGTERM"; cat adapter.log; exit 1; }
+kill -TERM "$sim"; rc=0; wait "$sim" || rc=$?
+[ "$rc" = 0 ] || { echo "simulator exited $rc on SIGTERM"; cat sim.err; exit 1; }
+pids=()
+echo "sim $system system test passed"
