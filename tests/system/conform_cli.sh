@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# `tidnav conform` as a region runs it before a producer goes live: against a
+# memory-system `tidnav adapter` it exits 0 and writes a JUnit file that parses
+# and has no <failure>, and an HTML report; against `tidnav sim demo` (which
+# offers only a few reading contracts, with a fixed schedule in the past
+# window) it exits 1 with failures in the JUnit file.
+# Usage: conform_cli.sh TIDNAV WORKDIR FIXTURES (2.0|1.1)
+set -euo pipefail
+tidnav=$1
+fixtures=$3
+family=$4
+work=$(mktemp -d "${2%/}.XXXXXX")
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+"$tidnav" pki init --dir pki >/dev/null
+"$tidnav" pki issue localhost --kind server --dir pki >/dev/null
+"$tidnav" pki issue consumer --kind client --hsa-id SE2321000016-1177 --dir pki >/dev/null
+client=(--cert pki/consumer.crt --key pki/consumer.key --ca pki/tidnav-dev-ca.crt)
+unit=SE2321000016-ABC1
+
+wait_for() {  # $1: file, $2: what, $3: its log
+  for _ in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.05; done
+  echo "$2 did not start"; cat "$3"; exit 1
+}
+
+cat > adapter.yaml <<YAML
+system: memory
+name: conform system test
+listen: { address: 127.0.0.1, port: 0, port_file: adapter.port }
+tls: { cert: pki/localhost.crt, key: pki/localhost.key, ca: pki/tidnav-dev-ca.crt }
+state_dir: state
+units:
+  - { hsa_id: $unit, native_id: VC-ASA }
+backend: { seed: $fixtures/adapters/memory-booking-system.json }
+YAML
+"$tidnav" adapter --config adapter.yaml 2> adapter.log &
+adapter=$!; pids+=($adapter)
+wait_for adapter.port "tidnav adapter" adapter.log
+
+echo "== tidnav conform --family $family against a memory adapter"
+# The seed's free times lie on 10-13 March 2031; a short SLA sample keeps the run short.
+rc=0
+"$tidnav" conform --url "https://localhost:$(tr -dc 0-9 < adapter.port)/" --logical-address "$unit" "${client[@]}" \
+  --family "$family" --person 191212121212 --from 20310310 --days 4 --calls 3 \
+  --junit good.xml --html good.html > good.out 2> good.err || rc=$?
+cat good.out
+[ "$rc" = 0 ] || { echo "conform exited $rc against the memory adapter"; tail -20 good.err; exit 1; }
+xmllint --noout good.xml || { echo "the JUnit file does not parse"; exit 1; }
+grep -q "<testcase" good.xml || { echo "the JUnit file has no testcase"; exit 1; }
+if grep -q "<failure" good.xml; then echo "the JUnit file has a <failure>"; exit 1; fi
+grep -qi "<html" good.html || { echo "no HTML report"; exit 1; }
+grep -q "make.slot-taken" good.html || { echo "the HTML report does not name the checks"; exit 1; }
+
+echo "== tidnav conform --family $family against tidnav sim demo"
+"$tidnav" sim demo --cert pki/localhost.crt --key pki/localhost.key --ca pki/tidnav-dev-ca.crt --hsa-id "$unit" \
+  --port-file demo.port 2> demo.log &
+pids+=($!)
+wait_for demo.port "tidnav sim demo" demo.log
+rc=0
+"$tidnav" conform --url "https://localhost:$(tr -dc 0-9 < demo.port)/demo" --logical-address "$unit" "${client[@]}" \
+  --family "$family" --person 191212121212 --calls 3 --junit bad.xml > bad.out 2> bad.err || rc=$?
+cat bad.out
+[ "$rc" = 1 ] || { echo "conform exited $rc against tidnav sim demo (expected 1)"; tail -20 bad.err; exit 1; }
+xmllint --noout bad.xml || { echo "the JUnit file of the failed run does not parse"; exit 1; }
+grep -q "<failure" bad.xml || { echo "exit 1 but no <failure> in the JUnit file"; exit 1; }
+
+kill -TERM "$adapter"; rc=0; wait "$adapter" || rc=$?
+[ "$rc" = 0 ] || { echo "adapter exited $rc on SIGTERM"; exit 1; }
+echo "conform $family system test passed"
