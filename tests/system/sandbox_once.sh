@@ -26,6 +26,9 @@ done
 # The journey's own verdicts.
 grep -q "Journey done: every step succeeded" "$work.out"
 grep -q "VP007" "$work.out"
+# The cancelled PASiS booking is gone and, being the person's only one there,
+# its unit is no longer named by the engagement index, so no longer called.
+grep -q "the PASiS booking gone and SE2321000016-SKP[0-9] no longer called" "$work.out"
 # No orphans: every pid in sandbox.json is gone.
 pids=$(sed -n '/"pids"/,/}/p' "$m" | grep -oE ': [0-9]+' | tr -dc '0-9\n')
 [ -n "$pids" ] || { echo "no pids in sandbox.json"; exit 1; }

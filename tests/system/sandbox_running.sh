@@ -35,6 +35,32 @@ echo "== unauthorized"
 if call unauthorized > "$work/unauth.out" 2>&1; then echo "unauthorized was answered"; exit 1; fi
 cat "$work/unauth.out"
 grep -q "VP007" "$work/unauth.out" || { echo "no VP007"; exit 1; }
+echo "== dashboard citizen view"
+dash=$(sed -n '/"dashboard": {/,/}/p' "$m" | grep -oE '"url": "[^"]*"' | sed -E 's/.*: "(.*)"/\1/')
+token_file=$(sed -n '/"dashboard": {/,/}/p' "$m" | grep -oE '"token_file": "[^"]*"' | sed -E 's/.*: "(.*)"/\1/')
+[ -n "$dash" ] && [ -f "$token_file" ] || { echo "no dashboard url or token file in sandbox.json"; exit 1; }
+[ "$(stat -c %a "$token_file")" = 600 ] || { echo "token file is not 0600"; exit 1; }
+! grep -qF "$(cat "$token_file")" "$work/sb/config/hub.yaml" || { echo "the token itself is in hub.yaml"; exit 1; }
+body='{"person": "191212121212", "contract": "schedule"}'
+citizen() {  # citizen <curl args...>: prints the body, then the HTTP status on its own line
+  curl -sS --max-time 20 -X POST -H 'Content-Type: application/json' -d "$body" -w '\n%{http_code}\n' "$@" \
+    "$dash/api/citizen"
+}
+citizen -H "Authorization: Bearer $(cat "$token_file")" > "$work/citizen.out"
+head -c 600 "$work/citizen.out"; echo
+[ "$(tail -1 "$work/citizen.out")" = 200 ] || { echo "citizen view with the token was not answered 200"; exit 1; }
+# The bookings (rows, not the ProcessingStatus of units) come from several systems:
+# SKM Millennium, SKP PASiS, SKB PMO, JKC Cosmic.
+systems=$(sed -E 's/.*"rows"://' "$work/citizen.out" | grep -oE 'SE2321000016-(SKM|SKP|SKB|JKC)[0-9]' \
+          | sed -E 's/.*-(...).$/\1/' | sort -u | wc -l)
+[ "$systems" -ge 3 ] || { echo "citizen view lists bookings from $systems system(s), expected 3 or more"; exit 1; }
+echo "citizen view: bookings from $systems systems"
+citizen > "$work/citizen-none.out"
+[ "$(tail -1 "$work/citizen-none.out")" = 401 ] || { cat "$work/citizen-none.out"; echo "no token was not refused with 401"; exit 1; }
+citizen -H "Authorization: Bearer not-the-token" > "$work/citizen-wrong.out"
+[ "$(tail -1 "$work/citizen-wrong.out")" = 401 ] || { cat "$work/citizen-wrong.out"; echo "a wrong token was not refused with 401"; exit 1; }
+grep -q "timeslotDetail\|SE2321000016-SK" "$work/citizen-wrong.out" && { echo "a refused request got data"; exit 1; }
+echo "without the token: 401"
 echo "== SIGTERM"
 pids=$(sed -n '/"pids"/,/}/p' "$m" | grep -oE ': [0-9]+' | tr -dc '0-9\n')
 kill -TERM $sb

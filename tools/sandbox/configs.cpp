@@ -108,7 +108,8 @@ std::vector<std::string> aggregated_contracts() {
           responder_ns(contracts::family::crm11, "GetAvailableTimeslots")};
 }
 
-std::string hub_yaml(const layout& l, const region& r, const port_plan& p, const std::string& schema_dir) {
+std::string hub_yaml(const layout& l, const region& r, const port_plan& p, const std::string& schema_dir,
+                     const std::string& operator_token_sha256) {
   std::ostringstream y;
   y << "# tidnav sandbox hub, written at every start (" << l.dir.string() << ")\n"
     << "instance: { name: \"tidnav sandbox\", id: sandbox-hub }\n"
@@ -119,7 +120,13 @@ std::string hub_yaml(const layout& l, const region& r, const port_plan& p, const
     << "  https: { address: 127.0.0.1, port: " << p.hub_https << ", cert: " << q(l.hub_server().cert)
     << ", key: " << q(l.hub_server().key) << ", ca: " << q(l.ca_cert()) << " }\n"
     << "  admin: { address: 127.0.0.1, port: " << p.hub_admin << " }\n"
-    << "call_log: { path: " << q(l.log_dir() / "calls.log") << " }\n";
+    << "call_log: { path: " << q(l.log_dir() / "calls.log") << " }\n"
+    // The citizen view needs the audit log; with the rest of the state, it starts empty.
+    << "audit: { path: " << q(l.state_dir() / "hub" / "audit.db") << " }\n";
+  if (!operator_token_sha256.empty()) {
+    y << "dashboard:\n"
+      << "  operators: [ { hsa_id: " << operator_hsa_id << ", token_sha256: " << operator_token_sha256 << " } ]\n";
+  }
   if (!schema_dir.empty()) y << "wsdl_dir: " << q(schema_dir) << "\n";
   y << "producers:\n"
     << "  connect_timeout_ms: 1000\n"

@@ -40,7 +40,10 @@ std::vector<std::string> unit_contracts();
 // The contracts aggregated at the platform address.
 std::vector<std::string> aggregated_contracts();
 
-std::string hub_yaml(const layout& l, const region& r, const port_plan& p, const std::string& schema_dir);
+// `operator_token_sha256`: the dashboard operator (operator_hsa_id) allowed the
+// citizen view; empty: no operator.
+std::string hub_yaml(const layout& l, const region& r, const port_plan& p, const std::string& schema_dir,
+                     const std::string& operator_token_sha256 = "");
 std::string adapter_yaml(const layout& l, const region& r, const port_plan& p, system_kind s, backend_mode mode);
 
 // Arguments of `tidnav sim ...` for the simulator behind a system's adapter.

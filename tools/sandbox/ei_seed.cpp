@@ -6,8 +6,37 @@
 #include "contracts/operation_registry.hpp"
 #include "tools/sandbox/soap_call.hpp"
 
+#ifdef TIDNAV_SANDBOX_HAS_BRIDGE
+#include "adapters/bridge/id_store.hpp"
+#include "adapters/pasis/pasis_profile.hpp"
+#include "adapters/pmo/pmo_profile.hpp"
+#endif
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
 namespace tidnav::sandbox {
 namespace {
+
+#ifdef TIDNAV_SANDBOX_HAS_BRIDGE
+// The bridge's name-based appointment id, computed by the bridge itself (an
+// id store in memory: nothing is remembered, only the UUID is wanted).
+std::string bridge_appointment_id(system_kind s, const std::string& native_unit, const std::string& booking_id) {
+  static std::mutex mu;
+  static std::map<system_kind, std::unique_ptr<adapters::bridge::id_store>> stores;
+  const std::lock_guard lock(mu);
+  auto& store = stores[s];
+  if (!store) {
+    std::string error;
+    const char* name = s == system_kind::pasis ? adapters::pasis::system_name : adapters::pmo::system_name;
+    store = adapters::bridge::id_store::open(":memory:", name, error);
+    if (!store) throw std::runtime_error("bridge id store: " + error);
+  }
+  return store->appointment_uuid(native_unit, booking_id);
+}
+#endif
 
 std::string data_controller(system_kind s) {
   return s == system_kind::cosmic ? "SE2321000016-RJKP" : "SE2321000016-RSKA";
@@ -15,7 +44,20 @@ std::string data_controller(system_kind s) {
 
 }  // namespace
 
-std::string engagement_update(const region& r, system_kind s) {
+std::string adapter_native_id(const region& r, const booking_def& b, backend_mode mode) {
+  const auto* unit = r.unit(r.slot(b.slot)->unit);
+  const bool bridged = unit->system == system_kind::pasis || unit->system == system_kind::pmo;
+  if (!bridged || mode != backend_mode::simulator) return b.id;
+#ifdef TIDNAV_SANDBOX_HAS_BRIDGE
+  // The bridge names the booking by the unit the producer writes in
+  // healthcare_facility: the seed's unit id, i.e. the unit's native id.
+  return bridge_appointment_id(unit->system, unit->native_id, b.id);
+#else
+  throw std::runtime_error("this build has no adapters/bridge, so PASiS/PMO cannot run on their simulators");
+#endif
+}
+
+std::string engagement_update(const region& r, system_kind s, backend_mode mode) {
   request_spec spec;
   spec.fam = contracts::family::ei1;
   spec.operation = "Update";
@@ -27,18 +69,19 @@ std::string engagement_update(const region& r, system_kind s) {
     const auto* slot = r.slot(b.slot);
     const auto* unit = r.unit(slot->unit);
     if (unit->system != s) continue;
-    // crm 1.1: the bookingId and the start time. 2.0: the appointmentId the
-    // adapter hands out (a name-based UUID of the native id) and the time the
-    // post changed.
+    // As adapters/host's upsert_posts: crm 1.1 the adapter's native id and the
+    // start time; 2.0 the appointmentId it hands out (contract_id of the native
+    // id) and the time the post changed.
     struct post {
       const char* domain;
       std::string id;
       std::string most_recent;
     };
+    const std::string native = adapter_native_id(r, b, mode);
     const post posts[] = {
-        {"riv:crm:scheduling", b.id, ts_text(slot->start_local)},
+        {"riv:crm:scheduling", native, ts_text(slot->start_local)},
         {"riv:supportprocess:logistics:scheduling",
-         adapters::contract_id(adapters::native_id_kind::appointment, unit->native_id, b.id), now},
+         adapters::contract_id(adapters::native_id_kind::appointment, unit->native_id, native), now},
     };
     for (const auto& p : posts) {
       const std::string at = "engagementTransaction[" + std::to_string(++n) + "].";
@@ -59,9 +102,10 @@ std::string engagement_update(const region& r, system_kind s) {
   return build_request(spec).envelope;
 }
 
-std::string post_engagements(const region& r, const layout& l, const std::string& hub_url) {
+std::string post_engagements(const region& r, const layout& l, const std::string& hub_url,
+                             const std::function<backend_mode(system_kind)>& mode) {
   for (auto s : all_systems) {
-    const std::string envelope = engagement_update(r, s);
+    const std::string envelope = engagement_update(r, s, mode(s));
     if (envelope.empty()) continue;
     const auto client = l.adapter_client(s);
     consumer c(hub_url, l.ca_cert(), client.cert, client.key);

@@ -410,6 +410,11 @@ class journey {
       const std::string code = value_of(reply.body, "resultCode");
       if (code != "OK" && code != "INFO") return failed("resultCode " + code + ": " + value_of(reply.body, "resultText"));
       cancelled_id_ = row.appointment_id;
+      cancelled_unit_ = row.unit;
+      // The person's only booking there: after the adapter's delete post the
+      // engagement index no longer names the unit, so the hub stops asking it.
+      last_at_unit_ = std::count_if(before_.rows.begin(), before_.rows.end(),
+                                    [&](const unified_row& other) { return other.unit == row.unit; }) == 1;
       return ok("resultCode " + code + ", appointment " + row.appointment_id + " cancelled");
     }
     return failed("the unified view held no PASiS appointment to cancel");
@@ -437,8 +442,14 @@ class journey {
         const bool has_cancelled = !cancelled_id_.empty() && std::any_of(u.rows.begin(), u.rows.end(), [&](const unified_row& row) {
           return row.appointment_id == cancelled_id_;
         });
+        const bool still_called = last_at_unit_ && std::any_of(u.view.processing.begin(), u.view.processing.end(),
+                                                              [&](const auto& p) { return p.first == cancelled_unit_; });
         if (!has_new) missing = "the new Cosmic appointment " + made_id_ + " is not in the unified view";
         if (has_cancelled) missing = "the cancelled PASiS appointment is still in the unified view";
+        if (still_called) {
+          missing = "the hub still calls " + cancelled_unit_ +
+                    " (its ProcessingStatus is listed): the engagement index still names it after the cancellation";
+        }
       }
       if (missing.empty() || steady_clock::now() >= until) break;
       std::this_thread::sleep_for(milliseconds(250));
@@ -449,6 +460,7 @@ class journey {
     std::string note = std::to_string(u.rows.size()) + " appointments";
     if (!made_id_.empty()) note += ": the Cosmic booking at its new time";
     if (!cancelled_id_.empty()) note += made_id_.empty() ? ": the PASiS booking is gone" : ", the PASiS booking gone";
+    if (last_at_unit_) note += " and " + cancelled_unit_ + " no longer called";
     return ok(note);
   }
 
@@ -476,8 +488,9 @@ class journey {
   unified_result before_;
   std::vector<slot_seen> slots_;
   slot_seen booked_, other_;
-  std::string made_id_, cancelled_id_;
+  std::string made_id_, cancelled_id_, cancelled_unit_;
   bool moved_ = false;
+  bool last_at_unit_ = false;  // the cancelled booking was the person's only one at its unit
 };
 
 }  // namespace

@@ -49,6 +49,8 @@ struct layout {
   std::filesystem::path log_file(std::string_view process) const;
   std::filesystem::path port_file(std::string_view process) const;
   std::filesystem::path manifest() const { return dir / "sandbox.json"; }
+  // The dashboard operator's bearer token (0600, made once, like the PKI).
+  std::filesystem::path operator_token() const { return pki_dir() / "dashboard-operator.token"; }
 };
 
 // Process names, also the log and port file names.

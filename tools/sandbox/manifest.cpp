@@ -54,7 +54,8 @@ std::string manifest_json(const manifest_input& in) {
             {"units", units},
             {"persons", persons},
             {"pids", pids},
-            {"logs", l.log_dir().string()}};
+            {"logs", l.log_dir().string()},
+            {"dashboard", {{"url", admin_url(p) + "/dashboard"}, {"token_file", l.operator_token().string()}}}};
   return m.dump(2) + "\n";
 }
 

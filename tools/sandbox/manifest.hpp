@@ -6,7 +6,8 @@
 //     "adapters": {system: {"url", "hsa_id", "config", "backend"}},
 //     "simulators": {system: "url"},
 //     "units": [{"hsa_id", "name", "system", "region", "adapter_url"}],
-//     "persons": [{"id", "name"}], "pids": {process: pid}, "logs": dir }
+//     "persons": [{"id", "name"}], "pids": {process: pid}, "logs": dir,
+//     "dashboard": {"url", "token_file"} }
 #pragma once
 
 #include <map>

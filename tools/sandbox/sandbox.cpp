@@ -6,6 +6,7 @@
 #include "tools/sandbox/journey.hpp"
 #include "tools/sandbox/layout.hpp"
 #include "tools/sandbox/manifest.hpp"
+#include "tools/sandbox/operator_token.hpp"
 #include "tools/sandbox/sandbox_pki.hpp"
 #include "tools/sandbox/seeds.hpp"
 #include "tools/sandbox/supervisor.hpp"
@@ -55,7 +56,8 @@ class sandbox_run {
   int run() {
     prepare();
     if (!start_all()) return fail_exit();
-    if (auto problem = post_engagements(world_, paths_, hub_url(ports_)); !problem.empty()) {
+    if (auto problem = post_engagements(world_, paths_, hub_url(ports_),
+                                            [this](system_kind s) { return modes_.at(s); }); !problem.empty()) {
       err_ << "sandbox: indexing the existing bookings failed: " << problem << "\n";
       return fail_exit();
     }
@@ -93,6 +95,8 @@ class sandbox_run {
     block_sandbox_signals();
     std::filesystem::create_directories(paths_.dir);
     const bool fresh = ensure_pki(paths_);
+    const bool fresh_token = !std::filesystem::exists(paths_.operator_token());
+    const std::string token_hash = token_sha256(ensure_operator_token(paths_.operator_token()));
     world_ = make_region({swedish_today(), 56});
     ports_ = plan_ports(o_.base_port);
     for (auto s : all_systems) modes_[s] = o_.mode(s);
@@ -118,11 +122,13 @@ class sandbox_run {
       write_text(paths_.seed_file(s), seed);
       write_text(paths_.adapter_config(s), adapter_yaml(paths_, world_, ports_, s, modes_[s]));
     }
-    write_text(paths_.hub_config(), hub_yaml(paths_, world_, ports_, o_.schema_dir));
+    write_text(paths_.hub_config(), hub_yaml(paths_, world_, ports_, o_.schema_dir, token_hash));
 
     std::size_t bookings = world_.bookings.size();
     out_ << "tidnav sandbox in " << paths_.dir.string() << "\n"
          << "  PKI " << (fresh ? "created" : "reused") << " in " << paths_.pki_dir().string() << "\n"
+         << "  dashboard operator " << operator_hsa_id << ": token " << (fresh_token ? "created" : "reused") << " in "
+         << paths_.operator_token().string() << " (0600; hub.yaml holds only its SHA-256)\n"
          << "  " << world_.units.size() << " care units on 4 booking systems, " << world_.persons.size()
          << " test persons with " << bookings << " bookings, " << (world_.slots.size() - bookings)
          << " free times over the next eight weeks\n";
@@ -225,6 +231,12 @@ class sandbox_run {
          << "       -H 'SOAPAction: \"urn:riv:crm:scheduling:GetSubjectOfCareScheduleResponder:1:GetSubjectOfCareSchedule\"' \\\n"
          << "       --data-binary @request.xml " << hub_url(ports_) << "\n\n"
          << "  Dashboard:   " << admin_url(ports_) << "/dashboard\n"
+         << "    citizen view (operator " << operator_hsa_id << "): paste the token from\n"
+         << "    " << paths_.operator_token().string() << " into the page's form, or\n"
+         << "    curl -X POST -H \"Authorization: Bearer $(cat " << paths_.operator_token().string() << ")\" \\\n"
+         << "         -H 'Content-Type: application/json' -d '{\"person\": \"" << person
+         << "\", \"contract\": \"schedule\"}' \\\n"
+         << "         " << admin_url(ports_) << "/dashboard/api/citizen\n"
          << "  Hub status:  " << admin_url(ports_) << "/status   metrics: " << admin_url(ports_) << "/metrics\n"
          << "  Everything:  " << paths_.manifest().string() << "   logs: " << paths_.log_dir().string() << "\n"
          << std::endl;

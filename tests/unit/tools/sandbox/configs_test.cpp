@@ -6,14 +6,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include <sys/stat.h>
+
 #include "adapters/core/memory_fixture.hpp"
+#include "adapters/core/name_uuid.hpp"
 #include "contracts/schema_validator.hpp"
 #include "hub/core/hub_config.hpp"
 #include "tools/sandbox/configs.hpp"
 #include "tools/sandbox/ei_seed.hpp"
 #include "tools/sandbox/manifest.hpp"
+#include "tools/sandbox/operator_token.hpp"
 #include "tools/sandbox/seeds.hpp"
 #include "tools/sandbox/soap_call.hpp"
 
@@ -141,6 +146,47 @@ TEST_CASE("sandbox engagement posts and journey requests are schema-valid", "[sa
   CHECK_THROWS(build_request(get));
 }
 
+// adapters/bridge/README.md: uuid5(uuid5(NAMESPACE_URL, "urn:tidnav:adapters:bridge"),
+// "appointment\0<system>\0<unit>\0<bookingId>"), written out here from the
+// documented scheme so that the sandbox cannot drift from it unnoticed.
+std::string documented_bridge_id(const std::string& system, const std::string& unit, const std::string& booking) {
+  const auto ns = adapters::uuid_v5(*adapters::parse_uuid("6ba7b811-9dad-11d1-80b4-00c04fd430c8"),
+                                    "urn:tidnav:adapters:bridge");
+  std::string name = "appointment";
+  for (const auto& part : {system, unit, booking}) name += std::string(1, '\0') + part;
+  name += std::string(1, '\0');
+  return adapters::format_uuid(adapters::uuid_v5(ns, name));
+}
+
+TEST_CASE("sandbox engagement posts carry the ids each adapter hands out", "[sandbox][configs]") {
+  std::size_t bridged = 0;
+  for (const auto& b : world().bookings) {
+    const auto* unit = world().unit(world().slot(b.slot)->unit);
+    INFO(b.id << " at " << unit->hsa_id);
+    const std::string envelope = engagement_update(world(), unit->system, backend_mode::simulator);
+    const std::string core_id = adapters::contract_id(adapters::native_id_kind::appointment, unit->native_id, b.id);
+    if (unit->system == system_kind::pasis || unit->system == system_kind::pmo) {
+      // Behind the bridge: its own UUID in both domains, never adapters/core's,
+      // so the adapter's delete after a cancellation finds the seeded post.
+      const std::string bridge_id = documented_bridge_id(std::string(to_string(unit->system)), unit->native_id, b.id);
+      CHECK(adapter_native_id(world(), b, backend_mode::simulator) == bridge_id);
+      const auto ids = values_of(envelope, "businessObjectInstanceIdentifier");
+      CHECK(std::count(ids.begin(), ids.end(), bridge_id) == 2);
+      CHECK(envelope.find(core_id) == std::string::npos);
+      CHECK(envelope.find(">" + b.id + "<") == std::string::npos);
+      // The in-memory stand-in is adapters/core: its ids.
+      const std::string standin = engagement_update(world(), unit->system, backend_mode::memory);
+      CHECK(standin.find(core_id) != std::string::npos);
+      CHECK(standin.find(bridge_id) == std::string::npos);
+      ++bridged;
+    } else {
+      CHECK(envelope.find(core_id) != std::string::npos);
+      CHECK(envelope.find(">" + b.id + "<") != std::string::npos);
+    }
+  }
+  CHECK(bridged >= 2);
+}
+
 TEST_CASE("sandbox manifest: sandbox.json has the documented shape", "[sandbox][manifest]") {
   const layout l("/tmp/tidnav-sandbox-manifest-test");
   const auto ports = fixed_ports();
@@ -170,4 +216,48 @@ TEST_CASE("sandbox manifest: sandbox.json has the documented shape", "[sandbox][
   CHECK(m["adapters"]["pasis"]["backend"] == "memory");
   CHECK(!m["simulators"].contains("pasis"));
   CHECK(m["simulators"].contains("cosmic"));
+  CHECK(m["dashboard"]["url"] == "http://127.0.0.1:20001/dashboard");
+  CHECK(m["dashboard"]["token_file"] == l.operator_token().string());
+}
+
+TEST_CASE("sandbox dashboard operator: a 0600 token made once, only its SHA-256 in hub.yaml", "[sandbox][configs]") {
+  // The hash is the one `printf %s "$TOKEN" | sha256sum` gives (docs/operations.md).
+  CHECK(token_sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+  const layout l("/tmp/tidnav-sandbox-token-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(l.dir);
+  const std::string token = ensure_operator_token(l.operator_token());
+  CHECK(token.size() >= 43);  // 32 random bytes
+  struct stat st {};
+  REQUIRE(::stat(l.operator_token().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(ensure_operator_token(l.operator_token()) == token);  // reused, not replaced
+  ::chmod(l.operator_token().c_str(), 0644);
+  CHECK(ensure_operator_token(l.operator_token()) == token);
+  REQUIRE(::stat(l.operator_token().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);  // put back to owner-only
+  const layout other("/tmp/tidnav-sandbox-token-test-other-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(other.dir);
+  CHECK(ensure_operator_token(other.operator_token()) != token);  // random per sandbox
+
+  const auto yaml = hub_yaml(l, world(), fixed_ports(), "", token_sha256(token));
+  CHECK(yaml.find(token) == std::string::npos);
+  auto cfg = core::parse_hub_config(yaml, "hub.yaml");
+  if (!cfg) {
+    for (const auto& e : cfg.error()) FAIL_CHECK(e.to_string());
+  }
+  REQUIRE(cfg);
+  REQUIRE(cfg.value().dashboard.operators.size() == 1);
+  CHECK(cfg.value().dashboard.operators[0].hsa_id == operator_hsa_id);
+  CHECK(cfg.value().dashboard.operators[0].token_sha256 == token_sha256(token));
+  CHECK(!cfg.value().audit.path.empty());  // the citizen view is refused without the audit log
+  // The operator may ask the aggregating services at the platform address.
+  std::size_t aggregated = 0;
+  for (const auto& p : cfg.value().permissions) {
+    if (p.consumer != operator_hsa_id || p.logical_address != platform_hsa_id) continue;
+    for (const auto& c : aggregated_contracts()) aggregated += p.contract == c;
+  }
+  CHECK(aggregated == aggregated_contracts().size());
+  std::filesystem::remove_all(l.dir);
+  std::filesystem::remove_all(other.dir);
 }
