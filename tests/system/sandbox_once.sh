@@ -29,6 +29,15 @@ grep -q "VP007" "$work.out"
 # The cancelled PASiS booking is gone and, being the person's only one there,
 # its unit is no longer named by the engagement index, so no longer called.
 grep -q "the PASiS booking gone and SE2321000016-SKP[0-9] no longer called" "$work.out"
+# Patientdatalagen: every personal-data call of the journey left an audit
+# record for the journey's person (issue 7's "done when").
+audit=$("$tidnav" audit --config "$work/config/hub.yaml" --person 191212121212 --json)
+for contract in '"GetAppointments"' '"GetAppointment"' '"GetSubjectOfCareSchedule"' '"MakeAppointment"' \
+                '"UpdateAppointment"' '"CancelAppointment"'; do
+  grep -q "$contract" <<<"$audit" || { echo "no audit record of $contract for 191212121212"; exit 1; }
+done
+# Other people's records are not in this person's log.
+if grep -q '198112189876' <<<"$audit"; then echo "another person's record in the audit answer"; exit 1; fi
 # No orphans: every pid in sandbox.json is gone.
 pids=$(sed -n '/"pids"/,/}/p' "$m" | grep -oE ': [0-9]+' | tr -dc '0-9\n')
 [ -n "$pids" ] || { echo "no pids in sandbox.json"; exit 1; }
