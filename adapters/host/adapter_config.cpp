@@ -194,7 +194,7 @@ config_result parse_adapter_config(std::string_view yaml, const std::string& sou
   cfg->source = source;
   if (!r.map(root, "",
              {"system", "name", "listen", "tls", "families", "state_dir", "workers", "timeouts", "units",
-              "time_types", "practitioners", "backend", "engagement_index"})) {
+              "time_types", "practitioners", "backend", "engagement_index", "metrics"})) {
     return core::fail(std::move(errors));
   }
 
@@ -228,6 +228,10 @@ config_result parse_adapter_config(std::string_view yaml, const std::string& sou
     std::uint64_t v = 0;
     // Inside the contracts' 3-second SLA, with room to write the answer.
     if (r.get_uint(timeouts, "timeouts", "backend_ms", 1, 2999, v)) cfg->backend_timeout = ms(v);
+  }
+  const YAML::Node metrics = root["metrics"];
+  if (metrics.IsDefined() && !metrics.IsNull() && r.map(metrics, "metrics", {"enabled"})) {
+    r.get(metrics, "metrics", "enabled", cfg->metrics_enabled);
   }
   read_units(r, root, *cfg);
   read_time_types(r, root, *cfg);

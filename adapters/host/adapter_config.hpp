@@ -65,6 +65,7 @@ struct adapter_config {
   std::vector<practitioner_mapping> practitioners;
   system_builder build_system;  // from the registry's factory
   std::optional<ei_settings> engagement_index;
+  bool metrics_enabled = true;  // metrics: { enabled }: GET /metrics
 };
 
 using config_ptr = std::shared_ptr<const adapter_config>;

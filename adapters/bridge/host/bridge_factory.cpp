@@ -18,6 +18,19 @@ struct bridge_parts {
   std::unique_ptr<violation_counter> violations;
 };
 
+// The bridge and what it holds by reference, owned together; its violation
+// counters are readable by the adapter host's /metrics through violation_source.
+class bridge_system final : public host::forwarding_system, public violation_source {
+ public:
+  bridge_system(std::unique_ptr<bridge_parts> parts, std::unique_ptr<booking_system> system)
+      : forwarding_system(*system), parts_(std::move(parts)), system_(std::move(system)) {}
+  std::vector<violation_count> violation_counts() const override { return parts_->violations->violation_counts(); }
+
+ private:
+  std::unique_ptr<bridge_parts> parts_;      // destroyed after system_
+  std::unique_ptr<booking_system> system_;
+};
+
 struct client_files {
   std::filesystem::path cert, key, ca;
 };
@@ -129,7 +142,7 @@ host::system_factory bridge_factory(profile_maker make_profile) {
       parts->ids->sweep(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
       parts->violations = std::make_unique<violation_counter>(profile.system);
       auto system = std::make_unique<bridge_booking_system>(profile, *parts->transport, *parts->ids, *parts->violations);
-      return std::make_unique<host::owning_system<bridge_parts>>(std::move(parts), std::move(system));
+      return std::make_unique<bridge_system>(std::move(parts), std::move(system));
     };
   };
 }

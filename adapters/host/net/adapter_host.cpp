@@ -6,11 +6,13 @@
 #include "adapters/host/blocking_pool.hpp"
 #include "adapters/host/ei_outbox.hpp"
 #include "adapters/host/ei_posting_system.hpp"
+#include "adapters/host/net/adapter_metrics.hpp"
 #include "adapters/host/net/ei_sender.hpp"
 #include "adapters/host/soap_service.hpp"
 #include "contracts/soap_fault.hpp"
 #include "hub/ei/timestamp.hpp"
 #include "hub/net/http_server.hpp"
+#include "hub/obs/exposition.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +35,7 @@ struct adapter_host::impl {
   std::unique_ptr<ei::outbox_worker> worker;
   std::unique_ptr<soap_service> service;
   std::unique_ptr<blocking_pool> pool;
+  std::unique_ptr<adapter_metrics> metrics;  // null when metrics.enabled is false
   std::unique_ptr<net::http_server> server;
   bool stopped = false;
 
@@ -49,6 +52,9 @@ struct adapter_host::impl {
     const std::string consumer = req.peer.serial_numbers.empty() ? std::string() : req.peer.serial_numbers.front();
     const auto until = req.received_at + config->backend_timeout;
     const service_reply out = service->handle(action ? *action : std::string(), req.body, consumer, until);
+    const auto took = std::chrono::steady_clock::now() - req.received_at;
+    // Counted before the answer leaves, so a scrape after the answer sees the call.
+    if (metrics) metrics->record_call(out.family, out.operation, out.reply, took);
     respond(static_cast<unsigned>(out.reply.http_status), {{"Content-Type", "text/xml; charset=UTF-8"}},
             out.reply.body);
     write({{"event", "call"},
@@ -56,9 +62,7 @@ struct adapter_host::impl {
            {"operation", out.operation},
            {"consumer", consumer},
            {"status", out.reply.http_status},
-           {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                        req.received_at)
-                      .count()}});
+           {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(took).count()}});
   }
 };
 
@@ -112,6 +116,12 @@ void adapter_host::start() {
   so.system = c.system;
   s.service = std::make_unique<soap_service>(s.front(), c.units, so, s.writes.get(), &s.ids);
   s.pool = std::make_unique<blocking_pool>(c.workers);
+  if (c.metrics_enabled) {
+    s.metrics = std::make_unique<adapter_metrics>();
+    if (s.worker) s.metrics->watch_outbox([w = s.worker.get()] { return std::optional(w->metrics()); });
+    // A bridge (pasis, pmo) counts what its producer sends against its own contract.
+    if (const auto* v = dynamic_cast<const bridge::violation_source*>(s.backend.get())) s.metrics->watch_violations(*v);
+  }
 
   net::server_options o;
   o.listen = {net::listen_endpoint{c.listen.address, c.listen.port, true}};
@@ -123,6 +133,19 @@ void adapter_host::start() {
   o.io_threads = 1;
   impl* p = &s;
   s.server = std::make_unique<net::http_server>(std::move(o), [p](net::request_context req, net::responder respond) {
+    if (req.method == "GET") {
+      // Cheap and non-blocking: answered on the io thread. Behind the same
+      // mutual TLS as the contracts (a scraper needs a client certificate).
+      const std::string path = req.target.substr(0, req.target.find('?'));
+      if (path == "/health/live") {
+        respond(200, {{"Content-Type", "text/plain; charset=utf-8"}}, "ok\n");
+        return;
+      }
+      if (path == "/metrics" && p->metrics) {
+        respond(200, {{"Content-Type", std::string(obs::exposition_content_type)}}, p->metrics->render());
+        return;
+      }
+    }
     if (req.method != "POST") {
       respond(405, {{"Allow", "POST"}}, "");
       return;

@@ -236,3 +236,87 @@ TEST_CASE("adapter-host: a client without a trusted certificate is refused", "[a
   auto r = rogue.request(net::make_post(a.url(), ping_request));
   CHECK_FALSE(r.ok());
 }
+
+namespace {
+
+net::client_result get(served& a, const std::string& path) {
+  net::client_request r;
+  r.url = "https://127.0.0.1:" + std::to_string(a.host->port()) + path;
+  r.method = "GET";
+  return a.client->request(r);
+}
+
+// The value of the one sample line that starts with `series` (name and labels), or -1.
+double sample(const std::string& text, const std::string& series) {
+  for (std::size_t at = text.find(series); at != std::string::npos; at = text.find(series, at + 1)) {
+    if (at != 0 && text[at - 1] != '\n') continue;
+    const std::size_t space = at + series.size();
+    if (space >= text.size() || text[space] != ' ') continue;
+    return std::stod(text.substr(space + 1, text.find('\n', space) - space - 1));
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("adapter-host: /metrics counts calls by outcome and shows the EI outbox; /health/live answers",
+          "[adapters][host][served][metrics]") {
+  fake_hub hub;
+  const auto dir = scratch_dir("metrics");
+  served a(write_memory_config(dir, hub.url()));
+
+  auto live = get(a, "/health/live");
+  REQUIRE(live.ok());
+  CHECK(live.status == 200);
+
+  auto made = a.call(make_11_s101());
+  REQUIRE(made.ok());
+  INFO(made.body);
+  REQUIRE(first_text(made.body, "resultCode") == "OK");
+  // The same time again, by another request: the time is taken (business error, HTTP 200).
+  auto taken = a.call(adapters::test::crm11_request("MakeBooking", {{"healthcare_facility_med", asa},
+                                                                    {"requestedTimeslot.startTimeInclusive", "20310310100000"},
+                                                                    {"requestedTimeslot.endTimeExclusive", "20310310103000"},
+                                                                    {"requestedTimeslot.healthcare_facility", asa},
+                                                                    {"requestedTimeslot.subject_of_care", "198112289874"},
+                                                                    {"requestedTimeslot.timeTypeID", "LAK30"}}));
+  REQUIRE(taken.ok());
+  INFO(taken.body);
+  CHECK(taken.status == 200);
+  CHECK(first_text(taken.body, "resultCode") == "ERROR");
+  auto fault = a.call("<x/>", "urn:riv:clinicalprocess:Other:1:Other");
+  REQUIRE(fault.ok());
+  CHECK(fault.status == 500);
+  REQUIRE(hub.wait_accepted(1));
+  for (int i = 0; i < 500; ++i) {
+    if (a.host->ei_metrics()->stored.delivered == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+
+  auto m = get(a, "/metrics");
+  REQUIRE(m.ok());
+  INFO(m.body);
+  CHECK(m.status == 200);
+  const std::string* type = net::find_header(m.headers, "Content-Type");
+  REQUIRE(type);
+  CHECK(type->find("text/plain; version=0.0.4") == 0);
+  CHECK(sample(m.body, R"(tidnav_adapter_calls_total{family="crm-scheduling-1.1",operation="MakeBooking",outcome="ok"})") == 1);
+  CHECK(sample(m.body, R"(tidnav_adapter_calls_total{family="crm-scheduling-1.1",operation="MakeBooking",outcome="business_error"})") == 1);
+  CHECK(sample(m.body, R"(tidnav_adapter_calls_total{family="",operation="Other",outcome="fault"})") == -1);
+  CHECK(sample(m.body, R"(tidnav_adapter_calls_total{family="unrouted",operation="Other",outcome="fault"})") == 1);
+  CHECK(sample(m.body, R"(tidnav_adapter_call_duration_seconds_count{family="crm-scheduling-1.1"})") == 2);
+  CHECK(sample(m.body, R"(tidnav_adapter_ei_outbox{state="delivered"})") == 1);
+  CHECK(sample(m.body, R"(tidnav_adapter_ei_outbox{state="pending"})") == 0);
+  CHECK(m.body.find("tidnav_adapter_producer_violations_total") == std::string::npos);  // not a bridge
+}
+
+TEST_CASE("adapter-host: metrics: { enabled: false } serves no /metrics", "[adapters][host][served][metrics]") {
+  const auto dir = scratch_dir("metrics-off");
+  served a(write_memory_config(dir, "", "[scheduling-2.0, crm-scheduling-1.1]", "metrics: { enabled: false }\n"));
+  auto m = get(a, "/metrics");
+  REQUIRE(m.ok());
+  CHECK(m.status == 405);
+  auto live = get(a, "/health/live");
+  REQUIRE(live.ok());
+  CHECK(live.status == 200);
+}

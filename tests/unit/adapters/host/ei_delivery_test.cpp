@@ -133,7 +133,11 @@ TEST_CASE("adapter-host: a row written before a restart is delivered after it", 
     ei_sender sender(settings_for(hub));
     ei::outbox_worker worker(box, sender, fast());
     worker.start();
-    REQUIRE(wait_until([&] { return hub.calls() >= 1; }));
+    // Until the refusal is recorded, not just sent: a send still in flight at stop() is forgotten.
+    REQUIRE(wait_until([&] {
+      const auto rows = box.all();
+      return hub.calls() >= 1 && rows.size() == 1 && rows[0].attempts >= 1;
+    }));
     worker.stop();
     CHECK(box.all().size() == 1);
   }

@@ -3,7 +3,9 @@
 // every error reported, and the built system answers through the front-ends.
 #include "adapters/core/sched2_frontend.hpp"
 #include "adapters/host/adapter_config.hpp"
+#include "adapters/host/net/adapter_host.hpp"
 #include "adapters/host/net/builtin_systems.hpp"
+#include "hub/net/http_client.hpp"
 #include "tests/support/test_pki.hpp"
 #include "tests/unit/adapters/bridge/bridge_test_support.hpp"
 #include "tests/unit/adapters/core/adapter_test_support.hpp"
@@ -77,4 +79,59 @@ TEST_CASE("pasis host: a configured pasis system answers 2.0 through the front-e
   REQUIRE(reply.http_status == 200);
   CHECK(test::all_texts(reply.body, "appointmentId").size() == 2);
   CHECK(sim->calls("GetSubjectOfCareSchedule") == 1);
+}
+
+TEST_CASE("pasis host: a served adapter's /metrics counts the producer's violations and the call",
+          "[pasis][host][metrics]") {
+  const auto& pki = tidnav::test::shared_test_pki();
+  bridge::sim::legacy_sim_options so;
+  so.version = bridge::sim::sim_version::crm10;
+  so.seed_file = test::source_path("tests/fixtures/pasis/seed.json");
+  so.tls = tidnav::test::server_ctx();
+  so.defects = {bridge::sim::defect::timestamps_12_digits};
+  auto sim = bridge::sim::start_legacy_simulator(so);
+  const auto dir = std::filesystem::path(test::scratch_file("pasis-metrics")).parent_path();
+  const std::string ids = test::scratch_file("pasis-metrics-ids");
+  const std::string yaml = "system: pasis\n" + common(pki, (dir / "state-metrics").string()) +
+                           "backend:\n  endpoint: " + sim->url() + "\n  client: { cert: " + pki.client.cert_file.string() +
+                           ", key: " + pki.client.key_file.string() + ", ca: " + pki.ca.cert_file.string() +
+                           " }\n  id_store: " + ids + "\n";
+  auto cfg = host::parse_adapter_config(yaml, "pasis.yaml", dir, host::builtin_systems());
+  INFO((cfg ? std::string() : joined(cfg.error())));
+  REQUIRE(cfg);
+  host::adapter_host adapter(cfg.value(), [](const std::string&) {});
+  adapter.start();
+
+  tidnav::net::client_options o;
+  tidnav::net::client_tls_options t;
+  t.ca_file = pki.ca.cert_file;
+  t.cert_file = pki.client.cert_file;
+  t.key_file = pki.client.key_file;
+  o.tls = tidnav::net::make_client_tls_context(t);
+  o.io_threads = 1;
+  o.request_timeout = std::chrono::seconds(10);
+  tidnav::net::http_client client(o);
+  const std::string base = "https://127.0.0.1:" + std::to_string(adapter.port());
+  auto listed = client.request(tidnav::net::make_post(
+      base + "/", test::sched2_request("GetAppointments", test::concat({test::actor(), test::person()}),
+                                       "SE2321000016-PAS1")));
+  REQUIRE(listed.ok());
+  INFO(listed.body);
+  REQUIRE(listed.status == 200);
+  CHECK(test::all_texts(listed.body, "appointmentId").size() == 2);
+
+  tidnav::net::client_request get;
+  get.url = base + "/metrics";
+  get.method = "GET";
+  auto m = client.request(get);
+  REQUIRE(m.ok());
+  INFO(m.body);
+  CHECK(m.status == 200);
+  CHECK(m.body.find("tidnav_adapter_calls_total{family=\"scheduling-2.0\",operation=\"GetAppointments\","
+                    "outcome=\"ok\"} 1\n") != std::string::npos);
+  const std::string series = "tidnav_adapter_producer_violations_total{producer=\"pasis\",kind=\"timestamp_12_digits\"} ";
+  const auto at = m.body.find(series);
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stod(m.body.substr(at + series.size(), m.body.find('\n', at) - at - series.size())) > 0);
+  adapter.stop();
 }
