@@ -73,6 +73,10 @@ class bridge_booking_system final : public booking_system {
   // After a lost MakeBooking answer: the booking, if the producer made it.
   std::optional<write_receipt> reconcile(std::string_view unit, const legacy_slot& slot, const person_id& person,
                                          deadline until);
+  // A time the producer calls no longer bookable may be taken by the person asking:
+  // then the outcome is person_already_occupied (one schedule look-up, error path only).
+  void occupied_by_self(std::string_view unit, const legacy_slot& slot, const person_id& person,
+                        const std::string& moved_appointment, booking_error& e, deadline until);
   instant now() const { return clock_(); }
 
   legacy_profile profile_;

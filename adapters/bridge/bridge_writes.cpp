@@ -82,6 +82,26 @@ std::optional<write_receipt> bridge_booking_system::reconcile(std::string_view u
   return std::nullopt;
 }
 
+void bridge_booking_system::occupied_by_self(std::string_view unit, const legacy_slot& slot, const person_id& person,
+                                             const std::string& moved_appointment, booking_error& e, deadline until) {
+  if (!e.is_business() || e.business != business_code::slot_not_found) return;
+  // 1.x books by time: "Tiden går inte längre att boka" also when this very person holds it,
+  // which 2.0 calls USER_IS_ALREADY_OCCUPIED. The schedule has no range: every start before the end.
+  auto list = appointments(unit, person, {std::nullopt, slot.end}, until);
+  if (!list) return;  // no answer in time: the producer's own outcome stands
+  for (const auto& a : list.value()) {
+    // The booking being moved does not occupy the person: it is what they give up.
+    if (!moved_appointment.empty() && a.id == moved_appointment) continue;
+    if (a.slot.start < slot.end && slot.start < a.slot.end) {
+      e.business = business_code::person_already_occupied;
+      e.detail += "; the person already holds " + a.id + " at that time";
+      // The producer's words describe the other outcome: our table's text fits this one.
+      e.citizen_text.clear();
+      return;
+    }
+  }
+}
+
 booking_result<write_receipt> bridge_booking_system::make(std::string_view unit, const make_request& r,
                                                           deadline until) {
   const auto slot = ids_.find_timeslot(r.slot, now());
@@ -134,7 +154,9 @@ booking_result<write_receipt> bridge_booking_system::make(std::string_view unit,
     }
     id = ids_.appointment_id(slot->unit, *booking, r.person.number);
   }
-  return write_result("MakeBooking", static_cast<int>(code), answer->resultText, std::move(id));
+  auto out = write_result("MakeBooking", static_cast<int>(code), answer->resultText, std::move(id));
+  if (!out) occupied_by_self(unit, *slot, r.person, {}, out.error(), until);
+  return out;
 }
 
 booking_result<write_receipt> bridge_booking_system::update(std::string_view unit, const update_request& r,
@@ -156,7 +178,9 @@ booking_result<write_receipt> bridge_booking_system::update(std::string_view uni
   const auto code = resp.value()->resultCode;
   std::string id = code == crm11::crm__ResultCodeEnum::ERROR ? std::string()
                                                                : ids_.appointment_id(slot->unit, ref.booking_id, who.number);
-  return write_result("UpdateBooking", static_cast<int>(code), resp.value()->resultText, std::move(id));
+  auto out = write_result("UpdateBooking", static_cast<int>(code), resp.value()->resultText, std::move(id));
+  if (!out) occupied_by_self(unit, *slot, who, ids_.appointment_uuid(ref.unit, ref.booking_id), out.error(), until);
+  return out;
 }
 
 booking_result<write_receipt> bridge_booking_system::cancel(std::string_view unit, const cancel_request& r,

@@ -111,6 +111,63 @@ void suite_books_rebooks_cancels(bridge_world& w) {
   CHECK(w.simulator->system().bookings_on_slot("S-103") == 0);
 }
 
+void suite_own_time_booked_again(bridge_world& w) {
+  auto slots = valid(w.sched2(slots_request(w.unit1)), family::sched2);
+  const std::string s101 = slot_at(slots.body, "20310310100000");
+  const std::string s103 = slot_at(slots.body, "20310312080000");
+  REQUIRE_FALSE(s101.empty());
+  REQUIRE_FALSE(s103.empty());
+
+  auto made = valid(w.sched2(make_request(w.unit1, s101)), family::sched2);
+  REQUIRE(first_text(made.body, "resultCode") == "OK");
+  const std::string appointment = first_text(made.body, "appointmentId");
+  // Success costs no extra call: the last request is the booking itself.
+  CHECK(w.simulator->last_request().find("MakeBooking") != std::string::npos);
+  CHECK(w.simulator->last_request().find("GetSubjectOfCareSchedule") == std::string::npos);
+
+  // The same person books the same time again (another reason: not an idempotent repeat).
+  // The producer says only "no longer bookable"; the bridge finds the person's own booking.
+  auto again = valid(w.sched2(sched2_request("MakeAppointment",
+                                             concat({actor(), person(),
+                                                     {{"timeslotId", s101}, {"reasonText", "Fortfarande ont"}}}),
+                                             w.unit1)),
+                     family::sched2);
+  INFO(again.body);
+  CHECK(first_text(again.body, "resultCode") == "USER_IS_ALREADY_OCCUPIED");
+  CHECK(first_text(again.body, "resultText").find("redan en bokad tid") != std::string::npos);
+  CHECK(w.simulator->last_request().find("GetSubjectOfCareSchedule") != std::string::npos);
+  CHECK(w.simulator->system().bookings_on_slot("S-101") == 1);
+
+  // Someone else asking for it: the time is taken, as before (their schedule is empty).
+  auto taken = valid(w.sched2(make_request(w.unit1, s101, other_person)), family::sched2);
+  CHECK(first_text(taken.body, "resultCode") == "REQUESTED_TIME_IS_NO_LONGER_AVAILABLE");
+  CHECK(first_text(taken.body, "resultText").find("inte längre") != std::string::npos);
+  CHECK(w.simulator->system().bookings_on_slot("S-101") == 1);
+
+  // Moving another own booking onto the held time: occupied as well.
+  auto second = valid(w.sched2(make_request(w.unit1, s103)), family::sched2);
+  REQUIRE(first_text(second.body, "resultCode") == "OK");
+  const std::string other_booking = first_text(second.body, "appointmentId");
+  auto moved = valid(w.sched2(sched2_request("UpdateAppointment",
+                                             concat({actor(), {{"originalAppointmentId", other_booking}},
+                                                     {{"timeslotId", s101}}, person()}),
+                                             w.unit1)),
+                     family::sched2);
+  CHECK(first_text(moved.body, "resultCode") == "USER_IS_ALREADY_OCCUPIED");
+  CHECK(w.simulator->system().bookings_on_slot("S-101") == 1);
+  CHECK(w.simulator->system().bookings_on_slot("S-103") == 1);
+
+  // Once the own booking is cancelled the time is free again for the person.
+  auto cancelled = valid(w.sched2(cancel_request(w, appointment)), family::sched2);
+  REQUIRE(first_text(cancelled.body, "resultCode") == "OK");
+  auto rebooked = valid(w.sched2(sched2_request("MakeAppointment",
+                                                concat({actor(), person(),
+                                                        {{"timeslotId", s101}, {"reasonText", "Tredje gången"}}}),
+                                                w.unit1)),
+                        family::sched2);
+  CHECK(first_text(rebooked.body, "resultCode") == "OK");
+}
+
 void suite_ids_survive_restart(bridge_world& w, const std::string& prefix) {
   auto slots = valid(w.sched2(slots_request(w.unit1)), family::sched2);
   const std::string s100 = slot_at(slots.body, "20310310093000");

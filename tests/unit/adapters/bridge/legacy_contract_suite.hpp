@@ -16,6 +16,7 @@ void suite_lists_bookings(bridge_world& w, const std::string& prefix);
 void suite_books_rebooks_cancels(bridge_world& w);
 void suite_ids_survive_restart(bridge_world& w, const std::string& prefix);
 void suite_expired_and_unknown_slots(bridge_world& w);
+void suite_own_time_booked_again(bridge_world& w);
 void suite_every_crm11_contract(bridge_world& w, const std::string& prefix);
 void suite_every_sched2_read(bridge_world& w, const std::string& prefix);
 void suite_defects(bridge_world& w);

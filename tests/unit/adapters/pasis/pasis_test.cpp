@@ -37,6 +37,11 @@ TEST_CASE("pasis: 2.0 books, rebooks and cancels; another person cannot cancel",
   suite_books_rebooks_cancels(w);
 }
 
+TEST_CASE("pasis: a time the person already holds, booked again, is USER_IS_ALREADY_OCCUPIED", "[pasis]") {
+  auto w = pasis_world();
+  suite_own_time_booked_again(w);
+}
+
 TEST_CASE("pasis: ids survive a restart of the adapter", "[pasis]") {
   auto w = pasis_world();
   suite_ids_survive_restart(w, prefix);

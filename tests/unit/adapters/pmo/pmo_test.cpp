@@ -65,6 +65,11 @@ TEST_CASE("pmo: 2.0 books, rebooks and cancels; another person cannot cancel", "
   CHECK(w.simulator->last_request().find("Okänt") == std::string::npos);  // cancel carries no names
 }
 
+TEST_CASE("pmo: a time the person already holds, booked again, is USER_IS_ALREADY_OCCUPIED", "[pmo]") {
+  auto w = pmo_world();
+  suite_own_time_booked_again(w);
+}
+
 TEST_CASE("pmo: ids survive a restart of the adapter", "[pmo]") {
   auto w = pmo_world();
   suite_ids_survive_restart(w, prefix);
