@@ -9,13 +9,10 @@ namespace {
 bool xml_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // pugixml escapes '&', '<' and '>' in text, so such text is longer when written.
+// strcspn finds them and the length in one vectorised pass.
 bool written_as_is(const char* text, std::size_t& len) noexcept {
-  const char* p = text;
-  for (; *p; ++p) {
-    if (*p == '&' || *p == '<' || *p == '>') return false;
-  }
-  len = static_cast<std::size_t>(p - text);
-  return true;
+  len = std::strcspn(text, "&<>");
+  return text[len] == '\0';
 }
 
 // What pugixml writes for the subtree (format_raw), or 0 when it is not only
