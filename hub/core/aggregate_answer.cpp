@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hub/core/aggregate_answer.hpp"
 
-#include "hub/core/aggregate_splice.hpp"
 #include "hub/core/aggregate_text.hpp"
 #include "hub/core/envelope_sniffer.hpp"
 #include "hub/core/hsa_id.hpp"
@@ -14,9 +13,6 @@ namespace {
 // answer is compact whatever each unit's layout. parse_doctype only so that a
 // DOCTYPE can be seen and refused.
 constexpr unsigned parse_flags = pugi::parse_default | pugi::parse_doctype;
-// Without '&' there is nothing to unescape and without CR no line end to
-// normalise: the same tree, parsed faster.
-constexpr unsigned plain_parse_flags = parse_flags & ~(pugi::parse_escapes | pugi::parse_eol);
 
 constexpr std::size_t max_reason_bytes = 300;
 
@@ -44,9 +40,7 @@ std::string fault_reason(pugi::xml_node fault) {
 std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view body, std::string_view unit,
                                             pugi::xml_node dest_response, unit_items& out) {
   const aggregate_contract& c = contract_of(k);
-  const bool plain = body.find('&') == std::string_view::npos && body.find('\r') == std::string_view::npos;
-  const pugi::xml_parse_result pr =
-      out.doc.load_buffer(body.data(), body.size(), plain ? plain_parse_flags : parse_flags, pugi::encoding_auto);
+  const pugi::xml_parse_result pr = out.doc.load_buffer(body.data(), body.size(), parse_flags, pugi::encoding_auto);
   if (!pr) return "not XML: " + std::string(pr.description()) + " at offset " + std::to_string(pr.offset);
   for (pugi::xml_node n = out.doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_doctype) return std::string("DOCTYPE is not allowed");
@@ -67,7 +61,6 @@ std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view b
   // quarter of the merge time) is only needed for the rest.
   const bool clean = pr.encoding == pugi::encoding_utf8 && is_plain_xml_text(body);
   namespace_bridge bridge(response, dest_response, !clean);
-  const bool splice = splice_allowed(body, pr.encoding, clean);
   std::string why;
   out.items.reserve(64);
   for (pugi::xml_node n = response.first_child(); n; n = n.next_sibling()) {
@@ -81,7 +74,6 @@ std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view b
         return "in " + std::string(c.item) + ": " + why;
       }
       item.key = key_of(k, n, unit);
-      if (splice) item.raw = spliceable_bytes(body, n);
       out.items.push_back(std::move(item));
     } else if (c.has_result_code && is_element(n, c.responder_ns, "resultCode")) {
       out.result_code = trim_ascii(n.child_value());

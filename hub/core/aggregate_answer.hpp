@@ -21,7 +21,6 @@ struct merge_item {
   pugi::xml_node node;  ///< in unit_items::doc
   std::vector<ns_binding> declarations;
   item_key key;
-  std::string_view raw;  ///< its bytes in the unit's body when they may be copied (aggregate_splice.hpp)
 };
 
 /// Owns the parsed answer, so it must stay where it is built (nodes point into it).
@@ -35,7 +34,7 @@ struct unit_items {
 /// Fills `out` from `body`, the envelope `unit` answered with. Items are planned
 /// for writing under `dest_response`. Returns why the answer is unusable
 /// (nullopt: usable); then `out.items` is empty. Never throws on bad input.
-/// Keys may point into `unit`, and raw item bytes into `body`, which must outlive `out`.
+/// Keys may point into `unit`, which must outlive `out`.
 std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view body, std::string_view unit,
                                             pugi::xml_node dest_response, unit_items& out);
 

@@ -8,7 +8,6 @@
 #include <pugixml.hpp>
 
 #include "hub/core/aggregate_answer.hpp"
-#include "hub/core/aggregate_splice.hpp"
 #include "hub/core/aggregate_text.hpp"
 #include "hub/core/envelope_sniffer.hpp"
 
@@ -79,11 +78,9 @@ struct identity_equal {
   bool operator()(const merge_item* a, const merge_item* b) const noexcept { return same_identity(a->key, b->key); }
 };
 
-// The item's own bytes when they are what pugixml would write; else the item
-// as it stands in its unit's document, with the declarations it needs added
-// to it (that document is ours and is dropped after the merge).
-void write_item(std::string& text, string_writer& writer, merge_item& item) {
-  if (!item.raw.empty() && append_spliced(text, item.raw, item.node.name(), item.declarations)) return;
+// The item as it stands in its unit's document, with the declarations it needs
+// added to it (that document is ours and is dropped after the merge).
+void write_item(string_writer& writer, merge_item& item) {
   declare_on(item.node, item.declarations);
   item.node.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
 }
@@ -157,7 +154,7 @@ std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answ
   text.reserve(skeleton_text.size() + input_bytes);
   text.append(skeleton_text, 0, at);
   string_writer writer(text);
-  for (merge_item* item : items) write_item(text, writer, *item);
+  for (merge_item* item : items) write_item(writer, *item);
   text.append(skeleton_text, at + items_marker.size());
   return text;
 }
