@@ -37,10 +37,16 @@ std::string fault_reason(pugi::xml_node fault) {
 
 }  // namespace
 
-std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view body, std::string_view unit,
+std::optional<std::string> read_unit_answer(aggregate_kind k, std::string& body, std::string_view unit,
                                             pugi::xml_node dest_response, unit_items& out) {
   const aggregate_contract& c = contract_of(k);
-  const pugi::xml_parse_result pr = out.doc.load_buffer(body.data(), body.size(), parse_flags, pugi::encoding_auto);
+  // pugixml lets through what XML forbids (raw control characters, malformed
+  // UTF-8, "&#1;"). A UTF-8 answer whose bytes are all XML characters and that
+  // has no character reference cannot hold any, so the per-node check (a
+  // quarter of the merge time) is only needed for the rest. Decided before
+  // the in-place parse changes the bytes.
+  const bool plain = is_plain_xml_text(body);
+  const pugi::xml_parse_result pr = out.doc.load_buffer_inplace(body.data(), body.size(), parse_flags, pugi::encoding_auto);
   if (!pr) return "not XML: " + std::string(pr.description()) + " at offset " + std::to_string(pr.offset);
   for (pugi::xml_node n = out.doc.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_doctype) return std::string("DOCTYPE is not allowed");
@@ -55,11 +61,7 @@ std::optional<std::string> read_unit_answer(aggregate_kind k, std::string_view b
     return "Body has no {" + std::string(c.responder_ns) + "}" + std::string(c.response);
   }
 
-  // pugixml lets through what XML forbids (raw control characters, malformed
-  // UTF-8, "&#1;"). A UTF-8 answer whose bytes are all XML characters and that
-  // has no character reference cannot hold any, so the per-node check (a
-  // quarter of the merge time) is only needed for the rest.
-  const bool clean = pr.encoding == pugi::encoding_utf8 && is_plain_xml_text(body);
+  const bool clean = pr.encoding == pugi::encoding_utf8 && plain;
   namespace_bridge bridge(response, dest_response, !clean);
   std::string why;
   out.items.reserve(64);

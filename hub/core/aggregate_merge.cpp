@@ -87,7 +87,7 @@ void write_item(string_writer& writer, merge_item& item) {
 
 }  // namespace
 
-std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answers, std::string_view now_ts) {
+std::string merge_answers(aggregate_kind k, std::vector<unit_answer> answers, std::string_view now_ts) {
   const aggregate_contract& c = contract_of(k);
   pugi::xml_document doc;
   skeleton out = build_skeleton(doc, c);
@@ -99,7 +99,7 @@ std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answ
   std::size_t input_bytes = 0;
   result_summary summary;
 
-  for (const unit_answer& a : answers) {
+  for (unit_answer& a : answers) {
     ++summary.asked;
     if (!a.ok) {
       records.push_back(no_data_synch_failed(a.logical_address, now_ts, {a.agent, a.code, a.text}));

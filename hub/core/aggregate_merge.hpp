@@ -41,7 +41,10 @@ inline constexpr std::string_view invalid_response_code = "invalid_response";
 /// (service_producer / "ERROR" / its resultText): it has nothing to show. The
 /// merged 2.0 timeslot answer says OK, INFO when a unit said INFO (texts joined,
 /// prefixed by unit), or ERROR when units were asked and none answered.
-std::string merge_answers(aggregate_kind k, const std::vector<unit_answer>& answers, std::string_view now_ts);
+///
+/// The answers are taken by value because each body is parsed in place
+/// (move them in when they are not needed afterwards).
+std::string merge_answers(aggregate_kind k, std::vector<unit_answer> answers, std::string_view now_ts);
 
 /// The answer when the citizen has no engagements: an empty response and an
 /// empty ProcessingStatus (no unit was called).

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "hub/app/hub_app.hpp"
+#include "hub/app/memory_policy.hpp"
 #include "hub/app/runtime.hpp"
 #include "tools/tidnav/commands.hpp"
 #include "tools/tidnav/signals.hpp"
@@ -47,8 +48,10 @@ void register_hub(CLI::App& app, int& exit_code) {
       exit_code = check_config(opt->config);
       return;
     }
+    const app::memory_policy_result memory = app::keep_freed_memory();
     block_signals();
     app::hub_app_options o;
+    net::log_line("info", "memory_policy").boolean("applied", memory.applied).str("detail", memory.detail).emit(o.log);
     o.config_path = opt->config;
     std::unique_ptr<app::hub_app> hub;
     try {
