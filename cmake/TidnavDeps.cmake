@@ -10,6 +10,12 @@ find_package(Threads REQUIRED)
 find_package(Boost 1.74 REQUIRED)           # Asio + Beast are header-only
 find_package(OpenSSL 3 REQUIRED)
 find_package(pugixml REQUIRED)
+# The static archive: the merge and the envelope code call small pugixml
+# accessors (name, type, next_sibling) hundreds of thousands of times per
+# aggregated call, and through the shared library each is a PLT call.
+if(TARGET pugixml::static)
+  set_property(TARGET pugixml::pugixml PROPERTY INTERFACE_LINK_LIBRARIES pugixml::static)
+endif()
 find_package(LibXml2 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(yaml-cpp REQUIRED)
