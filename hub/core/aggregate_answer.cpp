@@ -16,20 +16,6 @@ constexpr unsigned parse_flags = pugi::parse_default | pugi::parse_doctype;
 
 constexpr std::size_t max_reason_bytes = 300;
 
-pugi::xml_node first_element_child(pugi::xml_node n) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return c;
-  }
-  return {};
-}
-
-pugi::xml_node child_element(pugi::xml_node parent, std::string_view ns, std::string_view local) {
-  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-    if (is_element(c, ns, local)) return c;
-  }
-  return {};
-}
-
 std::string fault_reason(pugi::xml_node fault) {
   const std::string_view text = trim_ascii(child_by_local_name(fault, "faultstring").child_value());
   return xml_safe_text("SOAP Fault: " + std::string(text.empty() ? "(no faultstring)" : text), max_reason_bytes);

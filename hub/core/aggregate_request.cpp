@@ -17,20 +17,6 @@ struct request_parts {
   pugi::xml_node operation;  ///< the Body's first element child, checked against the contract
 };
 
-pugi::xml_node first_element_child(pugi::xml_node n) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return c;
-  }
-  return {};
-}
-
-pugi::xml_node child_element(pugi::xml_node parent, std::string_view ns, std::string_view local) {
-  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-    if (is_element(c, ns, local)) return c;
-  }
-  return {};
-}
-
 result<request_parts, std::string> locate(aggregate_kind k, pugi::xml_document& doc, std::string_view text) {
   if (auto why = load_faithful(doc, text)) return fail("request is not usable XML: " + *why);
   const pugi::xml_node env = doc.document_element();

@@ -66,13 +66,6 @@ class ns_scope {
   std::vector<std::size_t> marks_;
 };
 
-pugi::xml_node first_element_child(pugi::xml_node n) {
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) return c;
-  }
-  return {};
-}
-
 pugi::xml_node next_element_sibling(pugi::xml_node n) {
   for (pugi::xml_node s = n.next_sibling(); s; s = s.next_sibling()) {
     if (s.type() == pugi::node_element) return s;

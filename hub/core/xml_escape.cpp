@@ -4,33 +4,12 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "hub/core/utf8_xml_char.hpp"
+
 namespace tidnav::core {
 namespace {
 
 constexpr std::string_view replacement_char = "\xEF\xBF\xBD";
-
-// Length of the well-formed UTF-8 sequence starting at s[i], or 0 if it is not
-// one (overlongs, surrogates and values above U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  std::uint32_t cp = 0;
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1Fu; }
-  else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0Fu; }
-  else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07u; }
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0u) != 0x80u) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-  if (cp == 0xFFFE || cp == 0xFFFF) return 0;  // not XML Chars
-  return len;
-}
 
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
   out.reserve(out.size() + text.size());
@@ -52,7 +31,7 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
       ++i;
       continue;
     }
-    const std::size_t len = utf8_sequence_length(text, i);
+    const std::size_t len = uc < 0x80 ? 1 : utf8_xml_char_length(text, i);
     if (len == 0) {
       out += replacement_char;
       ++i;

@@ -41,6 +41,20 @@ pugi::xml_node next_element(pugi::xml_node n) noexcept {
   return {};
 }
 
+pugi::xml_node first_element_child(pugi::xml_node parent) noexcept {
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return c;
+  }
+  return {};
+}
+
+pugi::xml_node child_element(pugi::xml_node parent, std::string_view uri, std::string_view local) noexcept {
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+    if (is_element(c, uri, local)) return c;
+  }
+  return {};
+}
+
 pugi::xml_node child_by_local_name(pugi::xml_node parent, std::string_view local) noexcept {
   for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_element && local_name(c.name()) == local) return c;

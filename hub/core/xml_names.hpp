@@ -36,6 +36,12 @@ bool is_element(pugi::xml_node element, std::string_view uri, std::string_view l
 /// The element after `n` in document order (pre-order), or a null node.
 pugi::xml_node next_element(pugi::xml_node n) noexcept;
 
+/// First element child of `parent`, or a null node (text, comments and PIs skipped).
+pugi::xml_node first_element_child(pugi::xml_node parent) noexcept;
+
+/// First element child of `parent` that is {uri}local, or a null node.
+pugi::xml_node child_element(pugi::xml_node parent, std::string_view uri, std::string_view local) noexcept;
+
 /// First element child of `parent` whose local name is `local`, or a null node.
 pugi::xml_node child_by_local_name(pugi::xml_node parent, std::string_view local) noexcept;
 
