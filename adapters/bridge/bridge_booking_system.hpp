@@ -68,6 +68,12 @@ class bridge_booking_system final : public booking_system {
   legacy_call call_for(std::string_view unit, const std::optional<person_id>& person, deadline until) const;
   // subject_of_care for a 1.1 request: the person, else the configured stand-in.
   booking_result<std::string> subject_for(const std::optional<person_id>& person) const;
+  // GetAvailableTimeslots and GetAvailableDates ask the same question (crm_versions.cpp
+  // copies them with one template too); `subject` is the request's 1.1
+  // subject_of_care member, which each contract names in its own namespace.
+  template <class Request>
+  std::optional<booking_error> ask_availability(object_arena& mem, Request& req, std::string Request::*subject,
+                                                std::string_view unit, const availability_query& q) const;
   booking_result<write_receipt> write_result(const char* contract, int code, const std::string* text,
                                              std::string appointment_id);
   // After a lost MakeBooking answer: the booking, if the producer made it.

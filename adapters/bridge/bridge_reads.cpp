@@ -98,11 +98,11 @@ booking_result<appointment> bridge_booking_system::appointment_by_id(std::string
   return details(resolve(unit, id), until);
 }
 
-booking_result<std::vector<timeslot>> bridge_booking_system::available_timeslots(std::string_view unit,
-                                                                                 const availability_query& q,
-                                                                                 deadline until) {
-  object_arena mem;
-  crm11::gat__GetAvailableTimeslotsType req;
+template <class Request>
+std::optional<booking_error> bridge_booking_system::ask_availability(object_arena& mem, Request& req,
+                                                                     std::string Request::*subject,
+                                                                     std::string_view unit,
+                                                                     const availability_query& q) const {
   req.healthcare_USCOREfacility = std::string(unit);
   if (q.original_appointment) req.bookingId = mem.str(resolve(unit, *q.original_appointment).booking_id);
   req.startDateInclusive = detail::first_day(q.from);
@@ -111,9 +111,20 @@ booking_result<std::vector<timeslot>> bridge_booking_system::available_timeslots
   req.timeTypeID = mem.opt(q.time_type);
   req.careTypeID = mem.opt(q.care_type);
   if (profile_.version == crm_version::v1_1) {
-    auto subject = subject_for(q.person);
-    if (!subject) return core::failure<booking_error>{std::move(subject.error())};
-    req.gatx__subject_USCOREof_USCOREcare = subject.value();
+    auto who = subject_for(q.person);
+    if (!who) return std::move(who.error());
+    req.*subject = who.value();
+  }
+  return std::nullopt;
+}
+
+booking_result<std::vector<timeslot>> bridge_booking_system::available_timeslots(std::string_view unit,
+                                                                                 const availability_query& q,
+                                                                                 deadline until) {
+  object_arena mem;
+  crm11::gat__GetAvailableTimeslotsType req;
+  if (auto e = ask_availability(mem, req, &crm11::gat__GetAvailableTimeslotsType::gatx__subject_USCOREof_USCOREcare, unit, q)) {
+    return core::failure<booking_error>{std::move(*e)};
   }
   auto how = call_for(unit, q.person, until);
   auto resp = client_.call(mem, req, how);
@@ -147,17 +158,8 @@ booking_result<std::vector<available_date>> bridge_booking_system::available_dat
                                                                                    deadline until) {
   object_arena mem;
   crm11::gad__GetAvailableDatesType req;
-  req.healthcare_USCOREfacility = std::string(unit);
-  if (q.original_appointment) req.bookingId = mem.str(resolve(unit, *q.original_appointment).booking_id);
-  req.startDateInclusive = detail::first_day(q.from);
-  req.endDateInclusive = detail::last_day(q.to);
-  req.performer = q.practitioners;
-  req.timeTypeID = mem.opt(q.time_type);
-  req.careTypeID = mem.opt(q.care_type);
-  if (profile_.version == crm_version::v1_1) {
-    auto subject = subject_for(q.person);
-    if (!subject) return core::failure<booking_error>{std::move(subject.error())};
-    req.gadx__subject_USCOREof_USCOREcare = subject.value();
+  if (auto e = ask_availability(mem, req, &crm11::gad__GetAvailableDatesType::gadx__subject_USCOREof_USCOREcare, unit, q)) {
+    return core::failure<booking_error>{std::move(*e)};
   }
   auto how = call_for(unit, q.person, until);
   auto resp = client_.call(mem, req, how);
