@@ -3,9 +3,7 @@
 // personId of a citizen acting for themself, slots named by timeslotId.
 #include "hub/core/hsa_id.hpp"
 #include "tools/conform/conform_options.hpp"
-#include "tools/conform/family_driver.hpp"
-
-#include <random>
+#include "tools/conform/driver_base.hpp"
 
 namespace tidnav::conform {
 namespace {
@@ -32,12 +30,6 @@ fields concat(std::initializer_list<fields> parts) {
   fields out;
   for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
   return out;
-}
-
-std::optional<bool> flag(const pugi::xml_node& parent, std::string_view name) {
-  const std::string t = text_of(parent, name);
-  if (t.empty()) return std::nullopt;
-  return t == "true" || t == "1";
 }
 
 reason_rule rule_of(const pugi::xml_node& time_type, std::string_view flow) {
@@ -81,19 +73,45 @@ fields reason_fields(const reason_rule& rule, const std::string& reason) {
   return f;
 }
 
-write_result write_of(const answer& a) {
-  return {a.result_code(), a.result_text(), text_of(a.body(), "appointmentId")};
+listed_booking listed_of(const pugi::xml_node& n) {
+  listed_booking b;
+  b.id = text_of(n, "appointmentId");
+  b.facility = path_text(n, "healthcareFacilityId.extension");
+  return b;
 }
 
-class sched2_driver final : public family_driver {
- public:
-  explicit sched2_driver(contract_client& client) : client_(client) {}
+void details_of(const pugi::xml_node& body, booking_details& d) {
+  const pugi::xml_node n = child(body, "appointment");
+  if (!n) return;
+  d.found = true;
+  d.id = text_of(n, "appointmentId");
+  const pugi::xml_node slot = child(n, "timeslot");
+  d.start = text_of(slot, "startTime");
+  d.end = text_of(slot, "endTime");
+  d.has_start = static_cast<bool>(child(slot, "startTime"));
+  d.has_end = static_cast<bool>(child(slot, "endTime"));
+  d.facility = path_text(slot, "healthcareFacilityHSAId.extension");
+  d.time_type = path_text(slot, "timeType.code");
+  d.cancel_allowed = flag(child(slot, "timeType"), "cancelAppointmentAllowed");
+  d.update_allowed = flag(child(slot, "timeType"), "updateAppointmentAllowed");
+  d.person = path_text(n, "personId.extension");
+  d.status = text_of(n, "status");
+}
 
-  std::string_view list_contract() const override { return "GetAppointments"; }
-  std::string_view read_contract() const override { return "GetAppointment"; }
-  std::string_view make_contract() const override { return "MakeAppointment"; }
-  std::string_view update_contract() const override { return "UpdateAppointment"; }
-  std::string_view cancel_contract() const override { return "CancelAppointment"; }
+free_date date_of(const pugi::xml_node& n) {
+  free_date d;
+  d.date = text_of(n, "date");
+  const std::string count = text_of(n, "noOfTimeslots");
+  d.count = count.empty() ? 0 : std::atoi(count.c_str());
+  d.time_type = path_text(n, "timeType.code");
+  return d;
+}
+
+class sched2_driver final : public driver_base {
+ public:
+  explicit sched2_driver(contract_client& client)
+      : driver_base(client, {"GetAppointments", "GetAppointment", "MakeAppointment", "UpdateAppointment",
+                             "CancelAppointment", "appointmentId"}) {}
 
   fields list_fields(const std::string& person) const override {
     return concat({actor_fields(person), person_fields(person)});
@@ -102,40 +120,13 @@ class sched2_driver final : public family_driver {
 
   reply<std::vector<listed_booking>> list(const std::string& person, std::string purpose,
                                           const call_options& options) override {
-    reply<std::vector<listed_booking>> r;
-    r.a = client_.call("GetAppointments", list_fields(person), std::move(purpose), options);
-    r.ok = r.a.usable();
-    for (const auto& n : children(r.a.body(), "appointment")) {
-      listed_booking b;
-      b.id = text_of(n, "appointmentId");
-      b.facility = path_text(n, "healthcareFacilityId.extension");
-      r.value.push_back(std::move(b));
-    }
-    return r;
+    return ask_each(list_contract(), list_fields(person), std::move(purpose), "appointment", listed_of, options);
   }
 
   reply<booking_details> read(const std::string& id, const std::string& person, std::string purpose) override {
-    reply<booking_details> r;
-    r.a = client_.call("GetAppointment", concat({actor_fields(person), {{"appointmentId", id}}, person_fields(person)}),
-                       std::move(purpose));
-    r.ok = r.a.usable();
-    const pugi::xml_node n = child(r.a.body(), "appointment");
-    if (!n) return r;
-    auto& d = r.value;
-    d.found = true;
-    d.id = text_of(n, "appointmentId");
-    const pugi::xml_node slot = child(n, "timeslot");
-    d.start = text_of(slot, "startTime");
-    d.end = text_of(slot, "endTime");
-    d.has_start = static_cast<bool>(child(slot, "startTime"));
-    d.has_end = static_cast<bool>(child(slot, "endTime"));
-    d.facility = path_text(slot, "healthcareFacilityHSAId.extension");
-    d.time_type = path_text(slot, "timeType.code");
-    d.cancel_allowed = flag(child(slot, "timeType"), "cancelAppointmentAllowed");
-    d.update_allowed = flag(child(slot, "timeType"), "updateAppointmentAllowed");
-    d.person = path_text(n, "personId.extension");
-    d.status = text_of(n, "status");
-    return r;
+    return ask<booking_details>(read_contract(),
+                                concat({actor_fields(person), {{"appointmentId", id}}, person_fields(person)}),
+                                std::move(purpose), {}, details_of);
   }
 
   fields search_fields(const search& s) const {
@@ -147,59 +138,32 @@ class sched2_driver final : public family_driver {
   }
 
   reply<std::vector<free_date>> dates(const search& s, std::string purpose) override {
-    reply<std::vector<free_date>> r;
-    r.a = client_.call("GetAvailableDates", search_fields(s), std::move(purpose));
-    r.ok = r.a.usable();
-    for (const auto& n : children(r.a.body(), "availableDate")) {
-      free_date d;
-      d.date = text_of(n, "date");
-      const std::string count = text_of(n, "noOfTimeslots");
-      d.count = count.empty() ? 0 : std::atoi(count.c_str());
-      d.time_type = path_text(n, "timeType.code");
-      r.value.push_back(std::move(d));
-    }
-    return r;
+    return ask_each("GetAvailableDates", search_fields(s), std::move(purpose), "availableDate", date_of);
   }
 
   reply<std::vector<free_slot>> slots(const search& s, std::string purpose) override {
-    reply<std::vector<free_slot>> r;
-    r.a = client_.call("GetAvailableTimeslots", search_fields(s), std::move(purpose));
-    r.ok = r.a.usable();
-    for (const auto& n : children(r.a.body(), "timeslot")) r.value.push_back(slot_of(n));
-    return r;
+    return ask_each("GetAvailableTimeslots", search_fields(s), std::move(purpose), "timeslot", slot_of);
   }
 
   reply<write_result> make(const free_slot& slot, const std::string& reason, std::string purpose) override {
-    reply<write_result> r;
     const fields body = concat({actor_fields(client_.person()), person_fields(client_.person()),
                                 {{"timeslotId", slot.id}}, reason_fields(slot.new_booking, reason)});
-    r.a = client_.call("MakeAppointment", body, std::move(purpose));
-    r.ok = r.a.usable();
-    r.value = write_of(r.a);
-    return r;
+    return write(make_contract(), body, std::move(purpose));
   }
 
   reply<write_result> update(const std::string& id, const free_slot& to, const std::string& reason,
                              std::string purpose) override {
-    reply<write_result> r;
     const fields body = concat({actor_fields(client_.person()), {{"originalAppointmentId", id}, {"timeslotId", to.id}},
                                 person_fields(client_.person()), reason_fields(to.rebooking, reason)});
-    r.a = client_.call("UpdateAppointment", body, std::move(purpose));
-    r.ok = r.a.usable();
-    r.value = write_of(r.a);
-    return r;
+    return write(update_contract(), body, std::move(purpose));
   }
 
   reply<write_result> cancel(const std::string& id, const std::string& person, const std::string& reason,
                              const free_slot* booked, std::string purpose) override {
-    reply<write_result> r;
     const reason_rule rule = booked ? booked->cancellation : reason_rule{};
     const fields body =
         concat({actor_fields(person), {{"appointmentId", id}}, person_fields(person), reason_fields(rule, reason)});
-    r.a = client_.call("CancelAppointment", body, std::move(purpose));
-    r.ok = r.a.usable();
-    r.value = write_of(r.a);
-    return r;
+    return write(cancel_contract(), body, std::move(purpose));
   }
 
   std::vector<std::string> catalogue(check_board& board) override {
@@ -255,8 +219,7 @@ class sched2_driver final : public family_driver {
   }
 
   std::string unknown_id() const override {
-    std::random_device rd;
-    std::mt19937_64 gen(rd());
+    auto gen = random_engine();
     const auto a = gen(), b = gen();
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
@@ -265,9 +228,6 @@ class sched2_driver final : public family_driver {
                   static_cast<unsigned long long>(b & 0xffffffffffffULL));
     return buf;
   }
-
- private:
-  contract_client& client_;
 };
 
 }  // namespace
