@@ -11,6 +11,14 @@ namespace {
 constexpr int schema_version = 1;
 
 // Delivered rows are deleted, so the totals live in their own row.
+//
+// This mirrors hub/ei's outbox tables (migrations.cpp, v2) but is kept apart on
+// purpose: the hub's text is a numbered migration, history that must stay as it
+// was applied, while this one is created in place under its own user_version;
+// and the shapes differ, since the hub relays posts it has already stored
+// (creation_time, update_time and owner, which the EI assigns) and an adapter
+// sends posts the EI has not seen yet. One definition would tie either schema's
+// next change to the other's.
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS ei_outbox (
   id               INTEGER PRIMARY KEY AUTOINCREMENT,
