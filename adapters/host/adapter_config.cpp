@@ -3,6 +3,8 @@
 
 #include "hub/core/source_text.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 
 namespace tidnav::adapters::host {
@@ -27,6 +29,33 @@ void read_listen(config_reader& r, const YAML::Node& node, listen_settings& out)
   r.get(node, "listen", "address", out.address);
   r.get_number(node, "listen", "port", 0, 65535, out.port);
   r.get_path(node, "listen", "port_file", out.port_file);
+}
+
+bool ip_literal(const std::string& a) {
+  unsigned char buf[16];
+  return inet_pton(AF_INET, a.c_str(), buf) == 1 || inet_pton(AF_INET6, a.c_str(), buf) == 1;
+}
+
+// `admin:` alone means "on, with defaults" (as the hub's admin listener).
+void read_admin(config_reader& r, const YAML::Node& node, const listen_settings& listen,
+                std::optional<admin_settings>& out) {
+  if (!node.IsDefined()) return;
+  admin_settings a;
+  if (!node.IsNull()) {
+    if (!r.map(node, "admin", {"address", "port", "port_file"})) return;
+    if (r.get(node, "admin", "address", a.address) && !ip_literal(a.address)) {
+      r.error("admin.address", node["address"], "'" + a.address + "' is not an IPv4 or IPv6 address");
+    }
+    r.get_number(node, "admin", "port", 0, 65535, a.port);
+    r.get_path(node, "admin", "port_file", a.port_file);
+    if (a.port != 0 && a.port == listen.port && a.address == listen.address) {
+      r.error("admin.port", node["port"], "is the contract listener's port (listen.port)");
+    }
+    if (!a.port_file.empty() && a.port_file == listen.port_file) {
+      r.error("admin.port_file", node["port_file"], "is also listen.port_file");
+    }
+  }
+  out = std::move(a);
 }
 
 void read_families(config_reader& r, const YAML::Node& root, adapter_config& cfg) {
@@ -194,7 +223,7 @@ config_result parse_adapter_config(std::string_view yaml, const std::string& sou
   cfg->source = source;
   if (!r.map(root, "",
              {"system", "name", "listen", "tls", "families", "state_dir", "workers", "timeouts", "units",
-              "time_types", "practitioners", "backend", "engagement_index", "metrics"})) {
+              "time_types", "practitioners", "backend", "engagement_index", "metrics", "admin"})) {
     return core::fail(std::move(errors));
   }
 
@@ -233,6 +262,7 @@ config_result parse_adapter_config(std::string_view yaml, const std::string& sou
   if (metrics.IsDefined() && !metrics.IsNull() && r.map(metrics, "metrics", {"enabled"})) {
     r.get(metrics, "metrics", "enabled", cfg->metrics_enabled);
   }
+  read_admin(r, root["admin"], cfg->listen, cfg->admin);
   read_units(r, root, *cfg);
   read_time_types(r, root, *cfg);
   read_practitioners(r, root, *cfg);
@@ -245,6 +275,7 @@ config_result parse_adapter_config(std::string_view yaml, const std::string& sou
     } else if (!backend.IsMap()) {
       r.error("backend", backend, "expected a mapping");
     } else {
+      cfg->backend_text = YAML::Dump(backend);
       const system_context ctx{cfg->units, cfg->time_types, cfg->practitioners, cfg->backend_timeout};
       cfg->build_system = (*factory)(backend, ctx, r);
       if (!cfg->build_system && errors.empty()) r.error("backend", backend, "the system factory refused it");

@@ -36,6 +36,14 @@ struct listen_settings {
   std::filesystem::path port_file;  // empty: none
 };
 
+// The optional plain-HTTP admin listener: /metrics and /health/* only, never a
+// contract, so a scraper needs no client certificate. Loopback by default.
+struct admin_settings {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 0;
+  std::filesystem::path port_file;  // empty: none
+};
+
 struct ei_settings {
   std::string url;              // the hub
   std::string logical_address;  // the platform's HSA-id
@@ -66,6 +74,10 @@ struct adapter_config {
   system_builder build_system;  // from the registry's factory
   std::optional<ei_settings> engagement_index;
   bool metrics_enabled = true;  // metrics: { enabled }: GET /metrics
+  std::optional<admin_settings> admin;  // absent: no admin listener
+  // The `backend:` mapping as text: a reload compares it to tell whether the
+  // booking system's settings changed (they need a restart).
+  std::string backend_text;
 };
 
 using config_ptr = std::shared_ptr<const adapter_config>;

@@ -34,6 +34,7 @@ int run_adapter(const adapter_opts& opt) {
   if (checking) {
     std::cout << opt.config << ": OK (system " << c.system << ", " << c.units.entries().size() << " unit(s), "
               << (c.engagement_index ? "engagement index " + c.engagement_index->url : "no engagement index")
+              << (c.admin ? ", admin listener " + c.admin->address + ":" + std::to_string(c.admin->port) : "")
               << ")\n";
     return 0;
   }
@@ -45,9 +46,19 @@ int run_adapter(const adapter_opts& opt) {
     return 1;
   }
   std::cerr << "tidnav adapter: " << c.name << " (" << c.system << ") listening on https://" << c.listen.address
-            << ":" << host.port() << "/" << std::endl;
+            << ":" << host.port() << "/";
+  if (c.admin) std::cerr << ", admin on http://" << c.admin->address << ":" << host.admin_port() << "/";
+  std::cerr << std::endl;
   while (wait_for_signal() == SIGHUP) {
-    // Nothing to reload yet: a changed configuration takes a restart.
+    // adapters/host/README.md, "Reload": TLS files are re-read, other changes wait for a restart.
+    auto next = load_adapter_config(opt.config, builtin_systems());
+    if (!next) {
+      std::vector<std::string> errors;
+      for (const auto& e : next.error()) errors.push_back(e.to_string());
+      host.reload_failed(errors);
+      continue;
+    }
+    host.reload(next.value());
   }
   host.stop();
   return 0;
@@ -58,7 +69,7 @@ int run_adapter(const adapter_opts& opt) {
 void register_adapter(CLI::App& app, int& exit_code) {
   auto opt = std::make_shared<adapter_opts>();
   CLI::App* cmd = app.add_subcommand(
-      "adapter", "Serve a booking system as a scheduling 2.0 / crm:scheduling 1.1 producer (SIGTERM stops)");
+      "adapter", "Serve a booking system as a scheduling 2.0 / crm:scheduling 1.1 producer (SIGHUP reloads, SIGTERM stops)");
   // Not ->required(): `tidnav adapter <subcommand>` (e.g. reindex) may be added
   // with options of its own; without a subcommand --config is checked here.
   cmd->add_option("--config,-c", opt->config, "Adapter configuration (YAML, see adapters/host/README.md)");

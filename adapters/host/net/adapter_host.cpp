@@ -4,6 +4,7 @@
 #include "adapters/core/id_directory.hpp"
 #include "adapters/core/idempotency_store.hpp"
 #include "adapters/host/blocking_pool.hpp"
+#include "adapters/host/config_diff.hpp"
 #include "adapters/host/ei_outbox.hpp"
 #include "adapters/host/ei_posting_system.hpp"
 #include "adapters/host/net/adapter_metrics.hpp"
@@ -16,12 +17,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
 
 namespace tidnav::adapters::host {
+namespace {
+
+net::tls_context_ptr server_tls(const tls_files& f) {
+  net::server_tls_options t;
+  t.ca_file = f.ca;
+  t.cert_chain_file = f.cert;
+  t.key_file = f.key;
+  return net::make_server_tls_context(t);
+}
+
+void write_port_file(const std::filesystem::path& file, std::uint16_t port) {
+  if (!file.empty()) std::ofstream(file) << port << "\n";
+}
+
+}  // namespace
 
 struct adapter_host::impl {
   config_ptr config;
@@ -37,6 +54,9 @@ struct adapter_host::impl {
   std::unique_ptr<blocking_pool> pool;
   std::unique_ptr<adapter_metrics> metrics;  // null when metrics.enabled is false
   std::unique_ptr<net::http_server> server;
+  std::unique_ptr<net::http_server> admin;  // plain HTTP; null without `admin:`
+  std::atomic<bool> ready{false};           // started and not stopping: /health/ready
+  std::mutex reload_mutex;
   bool stopped = false;
 
   booking_system& front() { return posting ? static_cast<booking_system&>(*posting) : *backend; }
@@ -45,6 +65,45 @@ struct adapter_host::impl {
     line["ts"] = ei::stockholm_ts(std::chrono::system_clock::now());
     line["adapter"] = config->name;
     log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+  // GET /health/live, /health/ready and /metrics: cheap, answered on the io
+  // thread without touching the booking system. False: not one of them.
+  bool probe(const net::request_context& req, const net::responder& respond) {
+    if (req.method != "GET" && req.method != "HEAD") return false;
+    const std::string path = req.target.substr(0, req.target.find('?'));
+    const std::string text = "text/plain; charset=utf-8";
+    if (path == "/health/live") {
+      respond(200, {{"Content-Type", text}}, "ok\n");
+      return true;
+    }
+    if (path == "/health/ready") {
+      if (ready.load()) {
+        respond(200, {{"Content-Type", text}}, "ready\n");
+      } else {
+        respond(503, {{"Content-Type", text}}, "not ready\n");
+      }
+      return true;
+    }
+    if (path == "/metrics" && metrics) {
+      respond(200, {{"Content-Type", std::string(obs::exposition_content_type)}}, metrics->render());
+      return true;
+    }
+    return false;
+  }
+
+  // The admin listener: probes only. Never a contract, whatever is posted.
+  void serve_admin(const net::request_context& req, const net::responder& respond) {
+    if (probe(req, respond)) return;
+    const std::string path = req.target.substr(0, req.target.find('?'));
+    const bool known = path == "/health/live" || path == "/health/ready" || (path == "/metrics" && metrics);
+    if (known) {
+      respond(405, {{"Allow", "GET"}, {"Content-Type", "text/plain; charset=utf-8"}}, "Use GET\n");
+      return;
+    }
+    respond(404, {{"Content-Type", "text/plain; charset=utf-8"}},
+            std::string("admin endpoints: GET /health/live, GET /health/ready") + (metrics ? ", GET /metrics" : "") +
+                " (contracts are served on the mutual-TLS listener only)\n");
   }
 
   void serve(net::request_context req, net::responder respond) {
@@ -125,27 +184,12 @@ void adapter_host::start() {
 
   net::server_options o;
   o.listen = {net::listen_endpoint{c.listen.address, c.listen.port, true}};
-  net::server_tls_options t;
-  t.ca_file = c.tls.ca;
-  t.cert_chain_file = c.tls.cert;
-  t.key_file = c.tls.key;
-  o.tls = net::make_server_tls_context(t);
+  o.tls = server_tls(c.tls);
   o.io_threads = 1;
   impl* p = &s;
   s.server = std::make_unique<net::http_server>(std::move(o), [p](net::request_context req, net::responder respond) {
-    if (req.method == "GET") {
-      // Cheap and non-blocking: answered on the io thread. Behind the same
-      // mutual TLS as the contracts (a scraper needs a client certificate).
-      const std::string path = req.target.substr(0, req.target.find('?'));
-      if (path == "/health/live") {
-        respond(200, {{"Content-Type", "text/plain; charset=utf-8"}}, "ok\n");
-        return;
-      }
-      if (path == "/metrics" && p->metrics) {
-        respond(200, {{"Content-Type", std::string(obs::exposition_content_type)}}, p->metrics->render());
-        return;
-      }
-    }
+    // The probes stay here too (behind the mutual TLS) for scrapers configured before `admin:` existed.
+    if (p->probe(req, respond)) return;
     if (req.method != "POST") {
       respond(405, {{"Allow", "POST"}}, "");
       return;
@@ -158,12 +202,21 @@ void adapter_host::start() {
     }
   });
   s.server->start();
-  if (!c.listen.port_file.empty()) {
-    std::ofstream(c.listen.port_file) << s.server->port() << "\n";
+  if (c.admin) {
+    net::server_options ao;
+    ao.listen = {net::listen_endpoint{c.admin->address, c.admin->port, false}};
+    ao.io_threads = 1;
+    s.admin = std::make_unique<net::http_server>(
+        std::move(ao), [p](net::request_context req, net::responder respond) { p->serve_admin(req, respond); });
+    s.admin->start();
+    write_port_file(c.admin->port_file, s.admin->port());
   }
+  write_port_file(c.listen.port_file, s.server->port());
+  s.ready = true;
   s.write({{"event", "started"},
            {"system", c.system},
            {"port", s.server->port()},
+           {"admin_port", s.admin ? s.admin->port() : 0},
            {"units", c.units.entries().size()},
            {"engagement_index", c.engagement_index ? c.engagement_index->url : std::string()}});
 }
@@ -172,10 +225,59 @@ void adapter_host::stop() {
   impl& s = *impl_;
   if (s.stopped) return;
   s.stopped = true;
+  s.ready = false;
   if (s.server) s.server->stop();  // answers what is in flight
   if (s.pool) s.pool->stop();
   if (s.worker) s.worker->stop();  // undelivered rows stay in the outbox for the next start
+  if (s.admin) s.admin->stop(std::chrono::milliseconds(1'000));  // last: a probe sees the drain
 }
+
+reload_report adapter_host::reload(const config_ptr& next) {
+  impl& s = *impl_;
+  const std::lock_guard lock(s.reload_mutex);
+  reload_report r;
+  if (!s.server || s.stopped) {
+    r.lines.emplace_back("the adapter is not running");
+    return r;
+  }
+  // Build everything first, swap after: a bad file changes nothing.
+  net::tls_context_ptr server_ctx, ei_ctx;
+  try {
+    server_ctx = server_tls(next->tls);
+  } catch (const std::exception& e) {
+    r.lines.emplace_back(std::string("tls: ") + e.what());
+  }
+  if (s.sender && next->engagement_index) {
+    try {
+      ei_ctx = ei_sender::make_tls(*next->engagement_index);
+    } catch (const std::exception& e) {
+      r.lines.emplace_back(std::string("engagement_index.client: ") + e.what());
+    }
+  }
+  if (!r.lines.empty()) {
+    r.lines.insert(r.lines.begin(), "reload failed; the running configuration stays in use");
+  } else {
+    s.server->set_tls_context(std::move(server_ctx));
+    if (ei_ctx) s.sender->set_tls(std::move(ei_ctx));
+    r.ok = true;
+    r.lines.emplace_back(std::string("tls re-read") + (ei_ctx ? ", engagement_index.client re-read" : ""));
+    for (const auto& k : restart_only_changes(*s.config, *next)) {
+      r.lines.push_back("warning: " + k + " changed; it takes effect on restart");
+    }
+  }
+  nlohmann::json detail = r.lines;
+  s.write({{"event", r.ok ? "reloaded" : "reload_failed"}, {"detail", detail}});
+  return r;
+}
+
+void adapter_host::reload_failed(const std::vector<std::string>& errors) {
+  nlohmann::json detail = errors;
+  impl_->write({{"event", "reload_failed"},
+                {"reason", "the configuration has errors; the running configuration stays in use"},
+                {"errors", detail}});
+}
+
+std::uint16_t adapter_host::admin_port() const { return impl_->admin ? impl_->admin->port() : 0; }
 
 std::uint16_t adapter_host::port() const { return impl_->server ? impl_->server->port() : 0; }
 

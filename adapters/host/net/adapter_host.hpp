@@ -15,10 +15,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tidnav::adapters::host {
 
 using log_line = std::function<void(const std::string&)>;
+
+// What a reload did: ok = the new TLS material is in use; lines say what
+// changed, what waits for a restart, or (not ok) every error.
+struct reload_report {
+  bool ok = false;
+  std::vector<std::string> lines;
+};
 
 class adapter_host {
  public:
@@ -34,7 +42,19 @@ class adapter_host {
   // Drains requests in flight, then stops the workers. Idempotent.
   void stop();
 
+  // A configuration read and checked again (load_adapter_config), applied to
+  // the running adapter: the contract listener's certificate, key and CA and
+  // the EI client certificate are re-read from disk (new connections use
+  // them); every other key takes a restart and is reported as a warning.
+  // Unusable TLS files: nothing changes, ok = false. Logged as one line.
+  reload_report reload(const config_ptr& next);
+  // Logs every error of a configuration that did not load; the adapter keeps
+  // serving with what it has.
+  void reload_failed(const std::vector<std::string>& errors);
+
   std::uint16_t port() const;
+  // The plain-HTTP admin listener's port; 0 without `admin:`.
+  std::uint16_t admin_port() const;
   // The system the front-ends call (the EI decorator when configured).
   booking_system& system();
   // Outbox delivery state; nullopt without an engagement index.

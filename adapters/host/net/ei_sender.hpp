@@ -9,6 +9,7 @@
 #include "hub/net/http_client.hpp"
 
 #include <memory>
+#include <mutex>
 
 namespace tidnav::adapters::host {
 
@@ -20,8 +21,15 @@ class ei_sender final : public ei::notification_sender {
 
   void send(const ei::outbound_notification& n, std::function<void(bool ok, std::string detail)> done) override;
 
+  // A reload's client certificate: the next Update uses it; pooled connections
+  // made with the old one are closed. Throws net::tls_error (nothing changes).
+  static net::tls_context_ptr make_tls(const ei_settings& settings);
+  void set_tls(net::tls_context_ptr tls);
+
  private:
   std::chrono::milliseconds timeout_;
+  std::mutex tls_mutex_;
+  net::tls_context_ptr tls_;
   std::unique_ptr<net::http_client> client_;
 };
 
