@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include "tests/support/tak_text.hpp"
+
 namespace tidnav::test {
 namespace {
 
@@ -163,23 +165,35 @@ std::vector<std::string> hub_world::log_lines() const {
 
 std::string tak_route(const std::string& id, const std::string& address, const std::string& url,
                       const std::string& profile, const std::string& contract) {
-  return "<virtualiseringsInfo><ns2:virtualiseringsInfoId>" + id + "</ns2:virtualiseringsInfoId><ns2:receiverId>" +
-         address + "</ns2:receiverId><ns2:rivProfil>" + profile + "</ns2:rivProfil><ns2:tjansteKontrakt>" + contract +
-         "</ns2:tjansteKontrakt><ns2:fromTidpunkt>2020-01-01T00:00:00</ns2:fromTidpunkt><ns2:tomTidpunkt>"
-         "2120-01-01T00:00:00</ns2:tomTidpunkt><ns2:adress>" + url + "</ns2:adress></virtualiseringsInfo>\n";
+  return tak_route_entry(id, address, url, profile, contract);
 }
 
 std::string tak_permission(const std::string& id, const std::string& address, const std::string& consumer,
                            const std::string& contract) {
-  return "<anropsBehorighetsInfo><ns2:anropsBehorighetsInfoId>" + id + "</ns2:anropsBehorighetsInfoId><ns2:receiverId>" +
-         address + "</ns2:receiverId><ns2:senderId>" + consumer + "</ns2:senderId><ns2:tjansteKontrakt>" + contract +
-         "</ns2:tjansteKontrakt><ns2:fromTidpunkt>2020-01-01T00:00:00</ns2:fromTidpunkt><ns2:tomTidpunkt>"
-         "2120-01-01T00:00:00</ns2:tomTidpunkt></anropsBehorighetsInfo>\n";
+  return tak_permission_entry(id, address, consumer, contract);
 }
 
-std::string tak_file(const std::string& entries) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<persistentCache xmlns:ns2=\"urn:skl:tp:vagvalsinfo:v2\">\n" +
-         entries + "</persistentCache>\n";
+std::string tak_file(const std::string& entries) { return tak_document(entries); }
+
+std::string fixture_text(const std::string& path) {
+  std::ifstream in(std::string(TIDNAV_SOURCE_DIR) + "/tests/fixtures/" + path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string ei_update_for(const std::string& person, const std::vector<std::string>& units) {
+  std::string x = R"(<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:itr="urn:riv:itintegration:registry:1" xmlns:upd="urn:riv:itintegration:engagementindex:UpdateResponder:1" xmlns:ei="urn:riv:itintegration:engagementindex:1"><soapenv:Header><itr:LogicalAddress>5565594230</itr:LogicalAddress></soapenv:Header><soapenv:Body><upd:Update>)";
+  int n = 0;
+  for (const auto& u : units) {
+    x += "<upd:engagementTransaction><ei:deleteFlag>false</ei:deleteFlag><ei:engagement>"
+         "<ei:registeredResidentIdentification>" + person +
+         "</ei:registeredResidentIdentification><ei:serviceDomain>riv:crm:scheduling</ei:serviceDomain>"
+         "<ei:categorization>NA</ei:categorization><ei:logicalAddress>" + u +
+         "</ei:logicalAddress><ei:businessObjectInstanceIdentifier>B-" + std::to_string(n++) +
+         "</ei:businessObjectInstanceIdentifier><ei:clinicalProcessInterestId>NA</ei:clinicalProcessInterestId>"
+         "<ei:mostRecentContent>20251211140000</ei:mostRecentContent><ei:sourceSystem>SE2321000016-SYS1</ei:sourceSystem>"
+         "<ei:dataController>SE2321000016-VG01</ei:dataController></ei:engagement></upd:engagementTransaction>";
+  }
+  return x + "</upd:Update></soapenv:Body></soapenv:Envelope>";
 }
 
 std::string envelope21(const std::string& address, const std::string& ns) {

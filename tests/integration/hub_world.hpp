@@ -95,6 +95,13 @@ std::string tak_permission(const std::string& id, const std::string& address,
                            const std::string& consumer = test_consumer_hsa_id, const std::string& contract = crm_ns);
 std::string tak_file(const std::string& entries);
 
+/// A file under tests/fixtures/ ("crm-scheduling-1.1/…-response.xml"), "" when missing.
+std::string fixture_text(const std::string& path);
+
+/// An EI Update at the platform address with one engagement (riv:crm:scheduling)
+/// of `person` per unit, booking ids B-0, B-1, …
+std::string ei_update_for(const std::string& person, const std::vector<std::string>& units);
+
 std::string envelope21(const std::string& address, const std::string& ns = crm_ns);
 std::string envelope20(const std::string& address, const std::string& ns = crm_ns);
 

@@ -13,31 +13,10 @@ namespace {
 
 const char* update_ns = "urn:riv:itintegration:engagementindex:UpdateResponder:1";
 
-std::string fixture(const std::string& path) {
-  std::ifstream in(std::string(TIDNAV_SOURCE_DIR) + "/tests/fixtures/" + path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string update_for(const std::vector<std::string>& units) {
-  std::string x = R"(<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:itr="urn:riv:itintegration:registry:1" xmlns:upd="urn:riv:itintegration:engagementindex:UpdateResponder:1" xmlns:ei="urn:riv:itintegration:engagementindex:1"><soapenv:Header><itr:LogicalAddress>5565594230</itr:LogicalAddress></soapenv:Header><soapenv:Body><upd:Update>)";
-  int n = 0;
-  for (const auto& u : units) {
-    x += "<upd:engagementTransaction><ei:deleteFlag>false</ei:deleteFlag><ei:engagement>"
-         "<ei:registeredResidentIdentification>" + std::string(ops_person) +
-         "</ei:registeredResidentIdentification><ei:serviceDomain>riv:crm:scheduling</ei:serviceDomain>"
-         "<ei:categorization>NA</ei:categorization><ei:logicalAddress>" + u +
-         "</ei:logicalAddress><ei:businessObjectInstanceIdentifier>B-" + std::to_string(n++) +
-         "</ei:businessObjectInstanceIdentifier><ei:clinicalProcessInterestId>NA</ei:clinicalProcessInterestId>"
-         "<ei:mostRecentContent>20251211140000</ei:mostRecentContent><ei:sourceSystem>SE2321000016-SYS1</ei:sourceSystem>"
-         "<ei:dataController>SE2321000016-VG01</ei:dataController></ei:engagement></upd:engagementTransaction>";
-  }
-  return x + "</upd:Update></soapenv:Body></soapenv:Envelope>";
-}
-
 }  // namespace
 
 ops_world::ops_world() {
-  const std::string answer = fixture("crm-scheduling-1.1/GetSubjectOfCareSchedule-response.xml");
+  const std::string answer = fixture_text("crm-scheduling-1.1/GetSubjectOfCareSchedule-response.xml");
   auto reply = [answer](const net::request_context&, net::responder r) { r(200, {{"Content-Type", "text/xml"}}, answer); };
   unit1_ = std::make_unique<recording_producer>(true, reply);
   unit2_ = std::make_unique<recording_producer>(true, reply);
@@ -64,7 +43,7 @@ ops_world::ops_world() {
 }
 
 void ops_world::register_engagements() {
-  auto up = world_->call(update_for({ops_unit1, ops_unit2}));
+  auto up = world_->call(ei_update_for(ops_person, {ops_unit1, ops_unit2}));
   REQUIRE(up.ok());
   REQUIRE(up.status == 200);
 }

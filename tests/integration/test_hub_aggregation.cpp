@@ -17,27 +17,6 @@ const char* update_ns = "urn:riv:itintegration:engagementindex:UpdateResponder:1
 const char* platform = "5565594230";
 const char* person = "191212121212";
 
-std::string fixture(const std::string& path) {
-  std::ifstream in(std::string(TIDNAV_SOURCE_DIR) + "/tests/fixtures/" + path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string update_for(const std::vector<std::string>& units) {
-  std::string x = R"(<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:itr="urn:riv:itintegration:registry:1" xmlns:upd="urn:riv:itintegration:engagementindex:UpdateResponder:1" xmlns:ei="urn:riv:itintegration:engagementindex:1"><soapenv:Header><itr:LogicalAddress>5565594230</itr:LogicalAddress></soapenv:Header><soapenv:Body><upd:Update>)";
-  int n = 0;
-  for (const auto& u : units) {
-    x += "<upd:engagementTransaction><ei:deleteFlag>false</ei:deleteFlag><ei:engagement>"
-         "<ei:registeredResidentIdentification>" + std::string(person) +
-         "</ei:registeredResidentIdentification><ei:serviceDomain>riv:crm:scheduling</ei:serviceDomain>"
-         "<ei:categorization>NA</ei:categorization><ei:logicalAddress>" + u +
-         "</ei:logicalAddress><ei:businessObjectInstanceIdentifier>B-" + std::to_string(n++) +
-         "</ei:businessObjectInstanceIdentifier><ei:clinicalProcessInterestId>NA</ei:clinicalProcessInterestId>"
-         "<ei:mostRecentContent>20251211140000</ei:mostRecentContent><ei:sourceSystem>SE2321000016-SYS1</ei:sourceSystem>"
-         "<ei:dataController>SE2321000016-VG01</ei:dataController></ei:engagement></upd:engagementTransaction>";
-  }
-  return x + "</upd:Update></soapenv:Body></soapenv:Envelope>";
-}
-
 std::size_t count_of(const std::string& s, const std::string& needle) {
   std::size_t n = 0;
   for (auto p = s.find(needle); p != std::string::npos; p = s.find(needle, p + 1)) ++n;
@@ -47,7 +26,7 @@ std::size_t count_of(const std::string& s, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("hub: aggregated GetSubjectOfCareSchedule over several units", "[integration][hub][aggregation]") {
-  const std::string answer = fixture("crm-scheduling-1.1/GetSubjectOfCareSchedule-response.xml");
+  const std::string answer = fixture_text("crm-scheduling-1.1/GetSubjectOfCareSchedule-response.xml");
   recording_producer fast{true, [answer](const net::request_context&, net::responder r) {
                             r(200, {{"Content-Type", "text/xml"}}, answer);
                           }};
@@ -83,7 +62,7 @@ TEST_CASE("hub: aggregated GetSubjectOfCareSchedule over several units", "[integ
   }
 
   SECTION("units answering, slow, faulting, unauthorised, the platform itself and a duplicate") {
-    auto up = w.call(update_for({"SE-UNIT1", "se-unit1", "SE-UNIT2", "SE-UNIT3", "SE-NOAUTH"}));
+    auto up = w.call(ei_update_for(person, {"SE-UNIT1", "se-unit1", "SE-UNIT2", "SE-UNIT3", "SE-NOAUTH"}));
     REQUIRE(up.ok());
     REQUIRE(up.status == 200);
     const auto t0 = std::chrono::steady_clock::now();

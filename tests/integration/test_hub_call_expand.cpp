@@ -15,11 +15,6 @@ using core::aggregate_kind;
 
 namespace {
 
-std::string fixture(const std::string& path) {
-  std::ifstream in(std::string(TIDNAV_SOURCE_DIR) + "/tests/fixtures/" + path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
 }
@@ -53,7 +48,7 @@ recording_producer::reply_fn unit_answers(std::string unit, std::vector<booking>
     }
     for (const auto& b : bookings) {
       if (b.id != id) continue;
-      std::string x = fixture("scheduling-2.0/GetAppointment-response.xml");
+      std::string x = fixture_text("scheduling-2.0/GetAppointment-response.xml");
       replace_all(x, "95de473c-5441-42db-8434-11f428f3a111", b.id);
       replace_all(x, "SE2321000016-ABC1", unit);
       replace_all(x, "20251014093000", b.start);

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
+#include "tests/support/tak_text.hpp"
+
 namespace tidnav::test {
 namespace {
 
@@ -19,38 +21,21 @@ std::filesystem::path fresh_dir() {
   return d;
 }
 
-std::string vagval(const std::string& id, const std::string& address, const std::string& profile,
-                   const std::string& contract, const std::string& url) {
-  return "<virtualiseringsInfo><ns2:virtualiseringsInfoId>" + id + "</ns2:virtualiseringsInfoId><ns2:receiverId>" +
-         address + "</ns2:receiverId><ns2:rivProfil>" + profile + "</ns2:rivProfil><ns2:tjansteKontrakt>" + contract +
-         "</ns2:tjansteKontrakt><ns2:fromTidpunkt>2020-01-01T00:00:00</ns2:fromTidpunkt><ns2:tomTidpunkt>"
-         "2120-01-01T00:00:00</ns2:tomTidpunkt><ns2:adress>" + url + "</ns2:adress></virtualiseringsInfo>\n";
-}
-
-std::string permission(const std::string& id, const std::string& address, const std::string& sender,
-                       const std::string& contract) {
-  return "<anropsBehorighetsInfo><ns2:anropsBehorighetsInfoId>" + id + "</ns2:anropsBehorighetsInfoId><ns2:receiverId>" +
-         address + "</ns2:receiverId><ns2:senderId>" + sender + "</ns2:senderId><ns2:tjansteKontrakt>" + contract +
-         "</ns2:tjansteKontrakt><ns2:fromTidpunkt>2020-01-01T00:00:00</ns2:fromTidpunkt><ns2:tomTidpunkt>"
-         "2120-01-01T00:00:00</ns2:tomTidpunkt></anropsBehorighetsInfo>\n";
-}
-
 }  // namespace
 
 std::string standard_tak(const std::string& url_a, const std::string& url_b) {
-  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<persistentCache xmlns:ns2=\"urn:skl:tp:vagvalsinfo:v2\">\n";
-  x += vagval("v1", "SE-UNIT1", "RIVTABP21", crm_ns, url_a);
-  x += vagval("v2", "SE-UNIT2", "RIVTABP20", crm_ns, url_b);
-  x += vagval("v3", "SE-DUP", "RIVTABP21", crm_ns, url_a);
-  x += vagval("v4", "SE-DUP", "RIVTABP21", crm_ns, url_b);
-  x += vagval("v5", "SE-BLANK", "RIVTABP21", crm_ns, "");
-  x += vagval("v6", "SE-RIV3", "RIVTABP30", crm_ns, url_a);
-  x += vagval("v7", "SE-NOAUTH", "RIVTABP21", crm_ns, url_a);
+  std::string x;
+  x += tak_route_entry("v1", "SE-UNIT1", url_a, "RIVTABP21", crm_ns);
+  x += tak_route_entry("v2", "SE-UNIT2", url_b, "RIVTABP20", crm_ns);
+  x += tak_route_entry("v3", "SE-DUP", url_a, "RIVTABP21", crm_ns);
+  x += tak_route_entry("v4", "SE-DUP", url_b, "RIVTABP21", crm_ns);
+  x += tak_route_entry("v5", "SE-BLANK", "", "RIVTABP21", crm_ns);
+  x += tak_route_entry("v6", "SE-RIV3", url_a, "RIVTABP30", crm_ns);
+  x += tak_route_entry("v7", "SE-NOAUTH", url_a, "RIVTABP21", crm_ns);
   for (const char* a : {"SE-UNIT1", "SE-UNIT2", "SE-DUP", "SE-BLANK", "SE-RIV3"}) {
-    x += permission(std::string("b-") + a, a, consumer, crm_ns);
+    x += tak_permission_entry(std::string("b-") + a, a, consumer, crm_ns);
   }
-  x += "</persistentCache>\n";
-  return x;
+  return tak_document(x);
 }
 
 std::string standard_yaml(const std::string& extra) {
