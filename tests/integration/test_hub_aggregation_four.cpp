@@ -29,7 +29,7 @@ std::string id_of(aggregate_kind k, int n) {
 
 std::string ts(int n) {
   // Spread over days and hours: 2026-12-07 + n%28 days, 07:00 + n%10 hours.
-  char buf[16];
+  char buf[48];  // room for any int, so the compiler can prove no truncation
   std::snprintf(buf, sizeof buf, "202612%02d%02d%02d00", 1 + (n * 7) % 28, 7 + n % 10, (n * 13) % 60);
   return buf;
 }
