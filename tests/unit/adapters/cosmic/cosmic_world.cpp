@@ -11,7 +11,7 @@ namespace tidnav::adapters::cosmic::test {
 
 using adapters::test::asa;
 
-cosmic_world::cosmic_world(std::string subscription_key) {
+cosmic_world::cosmic_world(std::string subscription_key) : fhir_sim_world({"A-", "HS-LAK30", "HS-SSK20"}) {
   sim::simulator_options so;
   so.seed_file = adapters::test::source_path("tests/fixtures/cosmic/seed.json");
   so.tls = tidnav::test::server_ctx();
@@ -31,5 +31,11 @@ cosmic_world::cosmic_world(std::string subscription_key) {
 
 std::string slot_uuid(const std::string& native) { return contract_id(native_id_kind::timeslot, asa, native); }
 std::string appointment_uuid(const std::string& native) { return contract_id(native_id_kind::appointment, asa, native); }
+
+std::string cosmic_world::slot_id(const std::string& native) const { return slot_uuid(native); }
+std::string cosmic_world::appointment_id(const std::string& native) const { return appointment_uuid(native); }
+std::size_t cosmic_world::active_bookings_on_slot(const std::string& native_slot) {
+  return sim->schedule().active_bookings_on_slot(native_slot);
+}
 
 }  // namespace tidnav::adapters::cosmic::test

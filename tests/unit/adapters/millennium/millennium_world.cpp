@@ -10,7 +10,7 @@
 
 namespace tidnav::adapters::millennium::test {
 
-millennium_world::millennium_world(std::string secret) {
+millennium_world::millennium_world(std::string secret) : fhir_sim_world({"M-", "2572307", "2572311"}) {
   sim::simulator_options so;
   so.seed_file = adapters::test::source_path("tests/fixtures/millennium/seed.json");
   so.tls = tidnav::test::server_ctx();
@@ -27,6 +27,12 @@ millennium_world::millennium_world(std::string secret) {
 std::string slot_uuid(const std::string& native) { return contract_id(native_id_kind::timeslot, "LOC-ASA", native); }
 std::string appointment_uuid(const std::string& native) {
   return contract_id(native_id_kind::appointment, "LOC-ASA", native);
+}
+
+std::string millennium_world::slot_id(const std::string& native) const { return slot_uuid(native); }
+std::string millennium_world::appointment_id(const std::string& native) const { return appointment_uuid(native); }
+std::size_t millennium_world::active_bookings_on_slot(const std::string& native_slot) {
+  return sim->store().active_bookings_on_slot(native_slot);
 }
 
 }  // namespace tidnav::adapters::millennium::test
