@@ -193,26 +193,54 @@ Out* time_types_response(object_arena& mem, const In& in) {
   return out;
 }
 
+// GetSubjectOfCareSchedule and GetAvailableTimeslots answers: a list of times.
+template <class Out, class In>
+Out* slot_list_response(object_arena& mem, const In& in) {
+  using Slot = std::remove_pointer_t<typename decltype(Out::timeslotDetail)::value_type>;
+  auto* out = mem.make<Out>();
+  out->timeslotDetail = timeslots<Slot>(mem, in.timeslotDetail);
+  return out;
+}
+
+// GetBookingDetails answers: one time.
+template <class Out, class In>
+Out* slot_response(object_arena& mem, const In& in) {
+  auto* out = mem.make<Out>();
+  out->timeslotDetail = timeslot<std::remove_pointer_t<decltype(out->timeslotDetail)>>(mem, in.timeslotDetail);
+  return out;
+}
+
 #undef TIDNAV_SET
 
 }  // namespace
 
-// ---- requests 1.1 -> 1.0 ------------------------------------------------------
-crm10::socs__GetSubjectOfCareScheduleType* to_crm10(object_arena& mem, const crm11::socs__GetSubjectOfCareScheduleType& in) {
-  return schedule_request<crm10::socs__GetSubjectOfCareScheduleType>(mem, in);
-}
-crm10::gbd__GetBookingDetailsType* to_crm10(object_arena& mem, const crm11::gbd__GetBookingDetailsType& in) {
-  return details_request<crm10::gbd__GetBookingDetailsType>(mem, in);
-}
-crm10::mb__MakeBookingType* to_crm10(object_arena& mem, const crm11::mb__MakeBookingType& in) {
-  return make_request<crm10::mb__MakeBookingType>(mem, in);
-}
-crm10::ub__UpdateBookingType* to_crm10(object_arena& mem, const crm11::ub__UpdateBookingType& in) {
-  return update_request<crm10::ub__UpdateBookingType>(mem, in);
-}
-crm10::cb__CancelBookingType* to_crm10(object_arena& mem, const crm11::cb__CancelBookingType& in) {
-  return cancel_request<crm10::cb__CancelBookingType>(mem, in);
-}
+// A type both versions have, converted by one template in either direction.
+#define TIDNAV_BOTH_WAYS(type, convert)                                        \
+  crm10::type* to_crm10(object_arena& mem, const crm11::type& in) {            \
+    return convert<crm10::type>(mem, in);                                      \
+  }                                                                            \
+  crm11::type* to_crm11(object_arena& mem, const crm10::type& in) {            \
+    return convert<crm11::type>(mem, in);                                      \
+  }
+
+// ---- requests and answers alike in 1.0 and 1.1 ------------------------------
+TIDNAV_BOTH_WAYS(socs__GetSubjectOfCareScheduleType, schedule_request)
+TIDNAV_BOTH_WAYS(gbd__GetBookingDetailsType, details_request)
+TIDNAV_BOTH_WAYS(mb__MakeBookingType, make_request)
+TIDNAV_BOTH_WAYS(ub__UpdateBookingType, update_request)
+TIDNAV_BOTH_WAYS(cb__CancelBookingType, cancel_request)
+TIDNAV_BOTH_WAYS(socs__GetSubjectOfCareScheduleResponseType, slot_list_response)
+TIDNAV_BOTH_WAYS(gbd__GetBookingDetailsResponseType, slot_response)
+TIDNAV_BOTH_WAYS(mb__MakeBookingResponseType, write_response)
+TIDNAV_BOTH_WAYS(ub__UpdateBookingResponseType, write_response)
+TIDNAV_BOTH_WAYS(cb__CancelBookingResponseType, write_response)
+TIDNAV_BOTH_WAYS(gad__GetAvailableDatesResponseType, dates_response)
+TIDNAV_BOTH_WAYS(gat__GetAvailableTimeslotsResponseType, slot_list_response)
+TIDNAV_BOTH_WAYS(gtt__GetAllTimeTypesResponseType, time_types_response)
+
+#undef TIDNAV_BOTH_WAYS
+
+// ---- availability and time type requests: 1.1 adds subject_of_care ----------
 crm10::gad__GetAvailableDatesType* to_crm10(object_arena& mem, const crm11::gad__GetAvailableDatesType& in) {
   return availability_request<crm10::gad__GetAvailableDatesType>(mem, in);
 }
@@ -223,55 +251,6 @@ crm10::gtt__GetAllTimeTypesType* to_crm10(object_arena& mem, const crm11::gtt__G
   auto* out = mem.make<crm10::gtt__GetAllTimeTypesType>();
   out->healthcare_USCOREfacility = in.healthcare_USCOREfacility;
   return out;
-}
-
-// ---- responses 1.0 -> 1.1 -----------------------------------------------------
-crm11::socs__GetSubjectOfCareScheduleResponseType* to_crm11(object_arena& mem, const crm10::socs__GetSubjectOfCareScheduleResponseType& in) {
-  auto* out = mem.make<crm11::socs__GetSubjectOfCareScheduleResponseType>();
-  out->timeslotDetail = timeslots<crm11::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm11::gbd__GetBookingDetailsResponseType* to_crm11(object_arena& mem, const crm10::gbd__GetBookingDetailsResponseType& in) {
-  auto* out = mem.make<crm11::gbd__GetBookingDetailsResponseType>();
-  out->timeslotDetail = timeslot<crm11::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm11::mb__MakeBookingResponseType* to_crm11(object_arena& mem, const crm10::mb__MakeBookingResponseType& in) {
-  return write_response<crm11::mb__MakeBookingResponseType>(mem, in);
-}
-crm11::ub__UpdateBookingResponseType* to_crm11(object_arena& mem, const crm10::ub__UpdateBookingResponseType& in) {
-  return write_response<crm11::ub__UpdateBookingResponseType>(mem, in);
-}
-crm11::cb__CancelBookingResponseType* to_crm11(object_arena& mem, const crm10::cb__CancelBookingResponseType& in) {
-  return write_response<crm11::cb__CancelBookingResponseType>(mem, in);
-}
-crm11::gad__GetAvailableDatesResponseType* to_crm11(object_arena& mem, const crm10::gad__GetAvailableDatesResponseType& in) {
-  return dates_response<crm11::gad__GetAvailableDatesResponseType>(mem, in);
-}
-crm11::gat__GetAvailableTimeslotsResponseType* to_crm11(object_arena& mem, const crm10::gat__GetAvailableTimeslotsResponseType& in) {
-  auto* out = mem.make<crm11::gat__GetAvailableTimeslotsResponseType>();
-  out->timeslotDetail = timeslots<crm11::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm11::gtt__GetAllTimeTypesResponseType* to_crm11(object_arena& mem, const crm10::gtt__GetAllTimeTypesResponseType& in) {
-  return time_types_response<crm11::gtt__GetAllTimeTypesResponseType>(mem, in);
-}
-
-// ---- requests 1.0 -> 1.1 ------------------------------------------------------
-crm11::socs__GetSubjectOfCareScheduleType* to_crm11(object_arena& mem, const crm10::socs__GetSubjectOfCareScheduleType& in) {
-  return schedule_request<crm11::socs__GetSubjectOfCareScheduleType>(mem, in);
-}
-crm11::gbd__GetBookingDetailsType* to_crm11(object_arena& mem, const crm10::gbd__GetBookingDetailsType& in) {
-  return details_request<crm11::gbd__GetBookingDetailsType>(mem, in);
-}
-crm11::mb__MakeBookingType* to_crm11(object_arena& mem, const crm10::mb__MakeBookingType& in) {
-  return make_request<crm11::mb__MakeBookingType>(mem, in);
-}
-crm11::ub__UpdateBookingType* to_crm11(object_arena& mem, const crm10::ub__UpdateBookingType& in) {
-  return update_request<crm11::ub__UpdateBookingType>(mem, in);
-}
-crm11::cb__CancelBookingType* to_crm11(object_arena& mem, const crm10::cb__CancelBookingType& in) {
-  return cancel_request<crm11::cb__CancelBookingType>(mem, in);
 }
 crm11::gad__GetAvailableDatesType* to_crm11(object_arena& mem, const crm10::gad__GetAvailableDatesType& in,
                                             const std::string& subject) {
@@ -291,38 +270,6 @@ crm11::gtt__GetAllTimeTypesType* to_crm11(object_arena& mem, const crm10::gtt__G
   out->healthcare_USCOREfacility = in.healthcare_USCOREfacility;
   out->gttx__subject_USCOREof_USCOREcare = subject;
   return out;
-}
-
-// ---- responses 1.1 -> 1.0 -----------------------------------------------------
-crm10::socs__GetSubjectOfCareScheduleResponseType* to_crm10(object_arena& mem, const crm11::socs__GetSubjectOfCareScheduleResponseType& in) {
-  auto* out = mem.make<crm10::socs__GetSubjectOfCareScheduleResponseType>();
-  out->timeslotDetail = timeslots<crm10::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm10::gbd__GetBookingDetailsResponseType* to_crm10(object_arena& mem, const crm11::gbd__GetBookingDetailsResponseType& in) {
-  auto* out = mem.make<crm10::gbd__GetBookingDetailsResponseType>();
-  out->timeslotDetail = timeslot<crm10::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm10::mb__MakeBookingResponseType* to_crm10(object_arena& mem, const crm11::mb__MakeBookingResponseType& in) {
-  return write_response<crm10::mb__MakeBookingResponseType>(mem, in);
-}
-crm10::ub__UpdateBookingResponseType* to_crm10(object_arena& mem, const crm11::ub__UpdateBookingResponseType& in) {
-  return write_response<crm10::ub__UpdateBookingResponseType>(mem, in);
-}
-crm10::cb__CancelBookingResponseType* to_crm10(object_arena& mem, const crm11::cb__CancelBookingResponseType& in) {
-  return write_response<crm10::cb__CancelBookingResponseType>(mem, in);
-}
-crm10::gad__GetAvailableDatesResponseType* to_crm10(object_arena& mem, const crm11::gad__GetAvailableDatesResponseType& in) {
-  return dates_response<crm10::gad__GetAvailableDatesResponseType>(mem, in);
-}
-crm10::gat__GetAvailableTimeslotsResponseType* to_crm10(object_arena& mem, const crm11::gat__GetAvailableTimeslotsResponseType& in) {
-  auto* out = mem.make<crm10::gat__GetAvailableTimeslotsResponseType>();
-  out->timeslotDetail = timeslots<crm10::crm__TimeslotType>(mem, in.timeslotDetail);
-  return out;
-}
-crm10::gtt__GetAllTimeTypesResponseType* to_crm10(object_arena& mem, const crm11::gtt__GetAllTimeTypesResponseType& in) {
-  return time_types_response<crm10::gtt__GetAllTimeTypesResponseType>(mem, in);
 }
 
 }  // namespace tidnav::adapters::bridge
