@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "adapters/host/adapter_config.hpp"
 
+#include "adapters/host/change_feed_config.hpp"
 #include "hub/core/source_text.hpp"
 
 #include <arpa/inet.h>
@@ -156,7 +157,7 @@ void read_engagement_index(config_reader& r, const YAML::Node& root, adapter_con
   const std::string p = "engagement_index";
   if (!r.map(node, p,
              {"url", "logical_address", "client", "source_system", "data_controller", "domains", "timeout_ms",
-              "retry"})) {
+              "retry", "change_feed"})) {
     return;
   }
   ei_settings ei;
@@ -202,6 +203,7 @@ void read_engagement_index(config_reader& r, const YAML::Node& root, adapter_con
       r.error(p + ".retry.max_ms", retry, "must not be less than initial_ms");
     }
   }
+  read_change_feed(r, node, p, ei.change_feed);
   cfg.engagement_index = std::move(ei);
 }
 

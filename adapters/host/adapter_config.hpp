@@ -5,6 +5,7 @@
 #pragma once
 
 #include "adapters/core/unit_table.hpp"
+#include "adapters/host/change_feed_settings.hpp"
 #include "adapters/host/config_reader.hpp"
 #include "adapters/host/system_registry.hpp"
 #include "hub/core/result.hpp"
@@ -55,6 +56,7 @@ struct ei_settings {
   std::chrono::milliseconds timeout{10'000};
   std::chrono::milliseconds retry_initial{1'000};
   std::chrono::milliseconds retry_max{600'000};
+  change_feed_settings change_feed;  // changes made directly in the booking system (change_poller.hpp)
 };
 
 struct adapter_config {

@@ -126,7 +126,14 @@ std::optional<sim_seed> parse_sim_seed(const json& doc, std::chrono::year_month_
   }
 }
 
-sim_schedule::sim_schedule(sim_seed seed) : seed_(std::move(seed)) {}
+sim_schedule::sim_schedule(sim_seed seed) : seed_(std::move(seed)) {
+  for (auto& a : seed_.appointments) a.last_updated = fhir::sim::now_updated();
+}
+
+void sim_schedule::set_base(std::string base) {
+  const std::lock_guard lock(mu_);
+  base_ = std::move(base);
+}
 
 const sim_slot* sim_schedule::slot(std::string_view id) const {
   for (const auto& s : seed_.slots) {
@@ -237,6 +244,7 @@ namespace {
 json appointment_json(const sim_appointment& a, const sim_slot& s, const sim_service& svc) {
   json j = {{"resourceType", "Appointment"},
             {"id", a.id},
+            {"meta", {{"lastUpdated", fhir::sim::updated_text(a.last_updated)}}},
             {"status", a.status},
             {"start", fhir_instant(s.start)},
             {"end", fhir_instant(s.end)},
@@ -280,6 +288,8 @@ std::string message_of(const json& body) {
 }  // namespace
 
 sim_answer sim_schedule::search_appointments(const query_params& q, std::string_view patient) {
+  // The change feed (an assumed system-level search): no Patient header.
+  if (!all_values(q, "_lastUpdated").empty()) return search_changes(q, base_);
   if (patient.empty()) return outcome(400, "required", "Patient header is required");
   const std::string unit = first_value(q, "location.identifier");
   std::vector<json> out;
@@ -290,6 +300,26 @@ sim_answer sim_schedule::search_appointments(const query_params& q, std::string_
     out.push_back(appointment_json(a, *s, *svc));
   }
   return bundle(out);
+}
+
+sim_answer sim_schedule::search_changes(const query_params& q, std::string_view base) {
+  const auto filter = fhir::sim::read_change_filter(q);
+  if (!filter) return outcome(400, "invalid", "_lastUpdated must be a gt/ge/lt/le prefixed instant");
+  const std::string sort = first_value(q, "_sort");
+  if (!sort.empty() && sort != "_lastUpdated") return outcome(400, "not-supported", "only _sort=_lastUpdated");
+  std::vector<const sim_appointment*> hits;
+  for (const auto& a : seed_.appointments) {
+    const sim_slot* s = slot(a.slot);
+    if (s && service(s->service) && filter->passes(a.last_updated)) hits.push_back(&a);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const sim_appointment* x, const sim_appointment* y) { return x->last_updated < y->last_updated; });
+  std::vector<json> out;
+  for (const auto* a : hits) {
+    const sim_slot* s = slot(a->slot);
+    out.push_back(appointment_json(*a, *s, *service(s->service)));
+  }
+  return fhir::sim::change_page(out, q, base, "/Appointment");
 }
 
 sim_answer sim_schedule::read_appointment(std::string_view id, std::string_view patient) {
@@ -326,6 +356,7 @@ sim_answer sim_schedule::create_appointment(std::string_view patient, std::strin
   a.comment = doc.value("comment", "");
   a.message = message_of(doc);
   a.permitted = s->permitted;
+  a.last_updated = fhir::sim::now_updated();
   seed_.appointments.push_back(a);
   return {201, {}, appointment_json(a, *s, *service(s->service)).dump()};
 }
@@ -348,6 +379,7 @@ sim_answer sim_schedule::put_appointment(std::string_view id, std::string_view p
     if (!permitted("cancel")) return outcome(422, "business-rule", "cancellation is not permitted");
     it->status = "cancelled";
     it->message = message_of(doc);
+    it->last_updated = fhir::sim::now_updated();
   } else {
     // The assumed reschedule: a new slot reference moves the booking.
     const sim_slot* to = slot(slot_ref(doc));
@@ -359,6 +391,7 @@ sim_answer sim_schedule::put_appointment(std::string_view id, std::string_view p
       it->slot = to->id;
     }
     it->comment = doc.value("comment", it->comment);
+    it->last_updated = fhir::sim::now_updated();
   }
   const sim_slot* s = slot(it->slot);
   return {200, {}, appointment_json(*it, *s, *service(s->service)).dump()};

@@ -5,6 +5,7 @@
 // HTTP, credentials and injected faults in front of it.
 #pragma once
 
+#include "adapters/fhir/sim/sim_changes.hpp"
 #include "adapters/fhir/sim/sim_support.hpp"
 
 #include <chrono>
@@ -42,6 +43,7 @@ struct sim_appointment {
   std::string comment;
   std::string message;  // the appointment-message extension, last written
   std::vector<std::string> permitted;
+  fhir::sim::sim_updated last_updated{};  // meta.lastUpdated: every change sets it (the change feed)
 };
 
 struct sim_seed {
@@ -69,6 +71,13 @@ class sim_schedule {
   // A FHIR call below the base path; `patient` is the Patient header ("" when absent).
   sim_answer handle(std::string_view method, std::string_view path, const query_params& query,
                     std::string_view patient, std::string_view body);
+  // The absolute FHIR base, for next links of the change search.
+  void set_base(std::string base);
+
+  // A change made "directly in Cosmic" by clinic staff, never through the
+  // adapter (sim_direct.cpp): action book {slot, patient}, move {id, slot},
+  // cancel {id}; JSON body. Served as POST /_sim/direct/<action>.
+  sim_answer direct(std::string_view action, std::string_view body);
 
   std::size_t active_bookings_on_slot(std::string_view slot) const;
   std::size_t slot_searches() const;
@@ -78,6 +87,7 @@ class sim_schedule {
   sim_answer search_services(const query_params& q, std::string_view patient);
   sim_answer search_slots(const query_params& q, std::string_view patient);
   sim_answer search_appointments(const query_params& q, std::string_view patient);
+  sim_answer search_changes(const query_params& q, std::string_view base);
   sim_answer read_appointment(std::string_view id, std::string_view patient);
   sim_answer create_appointment(std::string_view patient, std::string_view body);
   sim_answer put_appointment(std::string_view id, std::string_view patient, std::string_view body);
@@ -89,6 +99,7 @@ class sim_schedule {
   mutable std::mutex mu_;  // one book: racing writers see one state
   sim_seed seed_;
   std::size_t next_id_ = 1000;
+  std::string base_;
   std::size_t slot_searches_ = 0;
 };
 

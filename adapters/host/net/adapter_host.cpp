@@ -4,6 +4,7 @@
 #include "adapters/core/id_directory.hpp"
 #include "adapters/core/idempotency_store.hpp"
 #include "adapters/host/blocking_pool.hpp"
+#include "adapters/host/change_poller.hpp"
 #include "adapters/host/config_diff.hpp"
 #include "adapters/host/ei_outbox.hpp"
 #include "adapters/host/ei_posting_system.hpp"
@@ -50,6 +51,8 @@ struct adapter_host::impl {
   std::unique_ptr<ei_posting_system> posting;
   std::unique_ptr<ei_sender> sender;
   std::unique_ptr<ei::outbox_worker> worker;
+  std::unique_ptr<change_watermark> watermark;  // the change feed's; null when off
+  std::unique_ptr<change_poller> poller;
   std::unique_ptr<soap_service> service;
   std::unique_ptr<blocking_pool> pool;
   std::unique_ptr<adapter_metrics> metrics;  // null when metrics.enabled is false
@@ -166,6 +169,23 @@ void adapter_host::start() {
         *s.backend, c.units, ei_post_settings{e.source_system, e.data_controller, e.post_sched2, e.post_crm11},
         ei_destination{e.logical_address, e.url}, *s.outbox, std::move(h));
     s.worker->start();
+    // Changes made directly in the booking system (not through us): on by default where the system has a feed.
+    auto* feed = dynamic_cast<change_source*>(s.backend.get());
+    if (feed && e.change_feed.enabled.value_or(true)) {
+      s.watermark = std::make_unique<change_watermark>((c.state_dir / "change-feed.db").string());
+      change_poller::hooks ph;
+      ph.enqueued = [w = s.worker.get()] { w->wake(); };
+      ph.log = [p = &s](const std::string& event, const std::string& detail) {
+        p->write({{"event", event}, {"detail", detail}});
+      };
+      s.poller = std::make_unique<change_poller>(
+          *feed, c.units, ei_post_settings{e.source_system, e.data_controller, e.post_sched2, e.post_crm11},
+          ei_destination{e.logical_address, e.url}, *s.outbox, *s.watermark, e.change_feed, std::move(ph));
+      s.poller->start();
+    } else if (!feed && e.change_feed.enabled.value_or(false)) {
+      s.write({{"event", "ei_problem"},
+               {"detail", "engagement_index.change_feed: system " + c.system + " has no change feed; ignored"}});
+    }
   }
 
   service_options so;
@@ -228,6 +248,7 @@ void adapter_host::stop() {
   s.ready = false;
   if (s.server) s.server->stop();  // answers what is in flight
   if (s.pool) s.pool->stop();
+  if (s.poller) s.poller->stop();  // before the worker: its rows are the worker's
   if (s.worker) s.worker->stop();  // undelivered rows stay in the outbox for the next start
   if (s.admin) s.admin->stop(std::chrono::milliseconds(1'000));  // last: a probe sees the drain
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // `system: cosmic`: Cambio Cosmic through Cambio Open Services (adapters/cosmic).
 #include "adapters/cosmic/cosmic_booking_system.hpp"
+#include "adapters/cosmic/cosmic_changes.hpp"
 #include "adapters/cosmic/net/net_transport.hpp"
+#include "adapters/host/change_feed_system.hpp"
 #include "adapters/host/forwarding_system.hpp"
 #include "adapters/host/net/backend_client.hpp"
 #include "adapters/host/net/builtin_systems.hpp"
@@ -36,7 +38,9 @@ system_builder cosmic_factory(const YAML::Node& backend, const system_context& c
   return [o = std::move(o), ca, timeout]() -> std::unique_ptr<booking_system> {
     auto transport = std::make_unique<cosmic::net_transport>(backend_client_options(ca, timeout));
     auto system = std::make_unique<cosmic::cosmic_booking_system>(o, *transport);
-    return std::make_unique<owning_system<cosmic::net_transport>>(std::move(transport), std::move(system));
+    auto feed = std::make_unique<cosmic::cosmic_change_source>(o, *transport);
+    return std::make_unique<feed_owning_system<cosmic::net_transport>>(std::move(transport), std::move(system),
+                                                                       std::move(feed));
   };
 }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // `system: millennium`: Oracle Health Millennium FHIR R4 (adapters/millennium).
+#include "adapters/host/change_feed_system.hpp"
 #include "adapters/host/forwarding_system.hpp"
 #include "adapters/host/net/backend_client.hpp"
 #include "adapters/host/net/builtin_systems.hpp"
 #include "adapters/millennium/millennium_booking_system.hpp"
+#include "adapters/millennium/millennium_changes.hpp"
 #include "adapters/millennium/net/net_transport.hpp"
 
 namespace tidnav::adapters::host {
@@ -62,7 +64,9 @@ system_builder millennium_factory(const YAML::Node& backend, const system_contex
   return [o = std::move(o), ca, timeout]() -> std::unique_ptr<booking_system> {
     auto transport = std::make_unique<millennium::net_transport>(backend_client_options(ca, timeout));
     auto system = std::make_unique<millennium::millennium_booking_system>(o, *transport);
-    return std::make_unique<owning_system<millennium::net_transport>>(std::move(transport), std::move(system));
+    auto feed = std::make_unique<millennium::millennium_change_source>(o, *transport);
+    return std::make_unique<feed_owning_system<millennium::net_transport>>(std::move(transport), std::move(system),
+                                                                           std::move(feed));
   };
 }
 

@@ -71,6 +71,11 @@ class simulator final : public millennium_simulator {
 
   sim_reply on_call(const sim_call& c) {
     if (c.request.method == "POST" && c.path == "/oauth2/token") return {token(c)};
+    // An operator/test door, not Millennium's API: a change made directly in the system (no token).
+    if (c.request.method == "POST" && c.path.rfind("/_sim/direct/", 0) == 0) {
+      const auto a = store_.direct(std::string_view(c.path).substr(13), c.request.body);
+      return {json_response(a.status, a.body, "application/fhir+json", a.headers)};
+    }
     const std::string prefix = root();
     if (c.path.rfind(prefix + "/", 0) != 0) return {json_response(404, R"({"error":"not found"})", "application/json")};
     if (auto refused = refuse(c)) return {std::move(*refused)};

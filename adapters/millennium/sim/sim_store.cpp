@@ -174,7 +174,9 @@ std::optional<sim_seed> parse_sim_seed(const json& doc, std::chrono::year_month_
   }
 }
 
-sim_store::sim_store(sim_seed seed) : seed_(std::move(seed)) {}
+sim_store::sim_store(sim_seed seed) : seed_(std::move(seed)) {
+  for (auto& a : seed_.appointments) a.last_updated = fhir::sim::now_updated();
+}
 
 const sim_slot* sim_store::slot(std::string_view id) const {
   for (const auto& s : seed_.slots) {
@@ -260,7 +262,7 @@ json appointment_json(const sim_appointment& a, const sim_slot& s) {
   }
   json j = {{"resourceType", "Appointment"},
             {"id", a.id},
-            {"meta", {{"versionId", std::to_string(a.version)}}},
+            {"meta", {{"versionId", std::to_string(a.version)}, {"lastUpdated", fhir::sim::updated_text(a.last_updated)}}},
             {"status", a.status},
             {"serviceType", coding_json(s)},
             {"start", fhir_instant(s.start)},
@@ -356,6 +358,7 @@ sim_answer sim_store::search_slots(const query_params& q, std::string_view base)
 }
 
 sim_answer sim_store::search_appointments(const query_params& q, std::string_view base) {
+  if (!all_values(q, "_lastUpdated").empty()) return search_changes(q, base);
   const std::string patient = first_value(q, "patient");
   const std::string id = first_value(q, "_id");
   if (patient.empty() && id.empty()) return outcome(400, "required", "patient or _id is required");
@@ -377,6 +380,24 @@ sim_answer sim_store::search_appointments(const query_params& q, std::string_vie
   std::vector<json> out;
   for (auto& h : hits) out.push_back(std::move(h.second));
   return page(out, q, base, "/Appointment", pages_);
+}
+
+// The change feed (an assumed system-level search): every status, oldest change first.
+sim_answer sim_store::search_changes(const query_params& q, std::string_view base) {
+  ++pages_;
+  const auto filter = fhir::sim::read_change_filter(q);
+  if (!filter) return outcome(400, "invalid", "_lastUpdated must be a gt/ge/lt/le prefixed instant");
+  const std::string sort = first_value(q, "_sort");
+  if (!sort.empty() && sort != "_lastUpdated") return outcome(400, "not-supported", "only _sort=_lastUpdated");
+  std::vector<const sim_appointment*> hits;
+  for (const auto& a : seed_.appointments) {
+    if (filter->passes(a.last_updated) && slot(a.slot)) hits.push_back(&a);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const sim_appointment* x, const sim_appointment* y) { return x->last_updated < y->last_updated; });
+  std::vector<json> out;
+  for (const auto* a : hits) out.push_back(appointment_json(*a, *slot(a->slot)));
+  return fhir::sim::change_page(out, q, base, "/Appointment");
 }
 
 sim_answer sim_store::read_appointment(std::string_view id) {
@@ -425,6 +446,7 @@ sim_answer sim_store::create_appointment(std::string_view base, std::string_view
   a.slot = s->id;
   a.patient = patient;
   if (doc.contains("reasonCode") && !doc["reasonCode"].empty()) a.reason = doc["reasonCode"][0].value("text", "");
+  a.last_updated = fhir::sim::now_updated();
   seed_.appointments.push_back(a);
   return {201,
           {{"ETag", etag(a)}, {"Location", std::string(base) + "/Appointment/" + a.id + "/_history/1"}},
@@ -486,6 +508,7 @@ sim_answer sim_store::patch_appointment(std::string_view id, std::string_view if
   if (new_status) it->status = *new_status;
   if (reason) it->cancel_code = *reason;
   ++it->version;
+  it->last_updated = fhir::sim::now_updated();
   return {200, {{"ETag", etag(*it)}}, appointment_json(*it, *slot(it->slot)).dump()};
 }
 

@@ -5,6 +5,7 @@
 // HTTPS, the token endpoint and injected faults in front of it.
 #pragma once
 
+#include "adapters/fhir/sim/sim_changes.hpp"
 #include "adapters/fhir/sim/sim_support.hpp"
 
 #include <chrono>
@@ -48,6 +49,7 @@ struct sim_appointment {
   bool reschedulable = true;
   std::string reason;  // reasonCode[0].text
   std::string cancel_code;
+  fhir::sim::sim_updated last_updated{};  // meta.lastUpdated: every change sets it (the change feed)
 };
 
 struct sim_seed {
@@ -78,6 +80,11 @@ class sim_store {
                     std::string_view base, std::string_view if_match, std::string_view content_type,
                     std::string_view body);
 
+  // A change made "directly in Millennium" by clinic staff, never through the
+  // adapter (sim_direct.cpp): action book {slot, patient}, move {id, slot},
+  // cancel {id}; JSON body. Served as POST /_sim/direct/<action>.
+  sim_answer direct(std::string_view action, std::string_view body);
+
   std::size_t active_bookings_on_slot(std::string_view slot) const;
   std::size_t slot_searches() const;
   std::size_t pages_served() const;
@@ -88,6 +95,7 @@ class sim_store {
   sim_answer read_patient(std::string_view id);
   sim_answer search_slots(const query_params& q, std::string_view base);
   sim_answer search_appointments(const query_params& q, std::string_view base);
+  sim_answer search_changes(const query_params& q, std::string_view base);
   sim_answer read_appointment(std::string_view id);
   sim_answer create_appointment(std::string_view base, std::string_view body);
   sim_answer patch_appointment(std::string_view id, std::string_view if_match, std::string_view content_type,
