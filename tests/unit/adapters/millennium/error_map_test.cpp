@@ -2,77 +2,55 @@
 // The one table from Millennium's HTTP status and OperationOutcome to booking_error, row by row.
 #include "adapters/millennium/error_map.hpp"
 #include "millennium_test_support.hpp"
+#include "tests/unit/adapters/fhir/error_rows.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace tidnav::adapters;
 using namespace tidnav::adapters::millennium;
-using tidnav::adapters::millennium::test::answer;
 using tidnav::adapters::millennium::test::fixture;
 
-namespace {
-
-std::string oo(const std::string& code) {
-  return R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":")" + code + R"("}]})";
-}
-
-struct row {
-  call_kind kind;
-  int status;
-  std::string body;
-  bool business;
-  int code;  // business_code or technical_code as int
-};
-
-}  // namespace
+using row = tidnav::adapters::fhir::test::error_row<call_kind>;
+using tidnav::adapters::fhir::test::check_error_rows;
+using tidnav::adapters::fhir::test::outcome;
 
 TEST_CASE("millennium: error table maps status, issue code and call kind", "[millennium][errors]") {
   using b = business_code;
   using t = technical_code;
   const std::vector<row> rows = {
-      {call_kind::read, 401, oo("security"), false, int(t::unauthorized)},
-      {call_kind::make, 403, oo("forbidden"), false, int(t::unauthorized)},
+      {call_kind::read, 401, outcome("security"), false, int(t::unauthorized)},
+      {call_kind::make, 403, outcome("forbidden"), false, int(t::unauthorized)},
       {call_kind::token, 400, R"({"error":"invalid_client"})", false, int(t::unauthorized)},
-      {call_kind::read, 404, oo("not-found"), true, int(b::not_found)},
+      {call_kind::read, 404, outcome("not-found"), true, int(b::not_found)},
       {call_kind::cancel, 404, "", true, int(b::not_found)},
       {call_kind::reschedule, 404, "", true, int(b::not_found)},
       {call_kind::make, 404, "", true, int(b::slot_not_found)},
       {call_kind::make, 409, fixture("outcome-conflict.json"), true, int(b::requested_time_already_reserved)},
       {call_kind::reschedule, 409, fixture("outcome-conflict.json"), true, int(b::appointment_already_updated)},
       {call_kind::cancel, 409, fixture("outcome-conflict.json"), true, int(b::appointment_already_updated)},
-      {call_kind::cancel, 412, oo("processing"), true, int(b::appointment_already_updated)},
-      {call_kind::make, 423, oo("lock-error"), true, int(b::requested_time_already_reserved)},
-      {call_kind::cancel, 423, oo("lock-error"), true, int(b::appointment_already_updated)},
-      {call_kind::cancel, 424, oo("processing"), true, int(b::not_allowed)},
-      {call_kind::make, 422, oo("not-found"), true, int(b::slot_not_found)},
-      {call_kind::reschedule, 422, oo("conflict"), true, int(b::requested_time_already_reserved)},
-      {call_kind::make, 422, oo("duplicate"), true, int(b::person_already_occupied)},
-      {call_kind::patient, 422, oo("too-costly"), true, int(b::invalid_person)},
+      {call_kind::cancel, 412, outcome("processing"), true, int(b::appointment_already_updated)},
+      {call_kind::make, 423, outcome("lock-error"), true, int(b::requested_time_already_reserved)},
+      {call_kind::cancel, 423, outcome("lock-error"), true, int(b::appointment_already_updated)},
+      {call_kind::cancel, 424, outcome("processing"), true, int(b::not_allowed)},
+      {call_kind::make, 422, outcome("not-found"), true, int(b::slot_not_found)},
+      {call_kind::reschedule, 422, outcome("conflict"), true, int(b::requested_time_already_reserved)},
+      {call_kind::make, 422, outcome("duplicate"), true, int(b::person_already_occupied)},
+      {call_kind::patient, 422, outcome("too-costly"), true, int(b::invalid_person)},
       {call_kind::make, 422, fixture("outcome-business-rule.json"), true, int(b::too_late_to_book)},
-      {call_kind::reschedule, 422, oo("business-rule"), true, int(b::too_late_to_rebook)},
-      {call_kind::cancel, 422, oo("business-rule"), true, int(b::too_late_to_cancel)},
-      {call_kind::cancel, 422, oo("extension"), true, int(b::not_allowed)},
-      {call_kind::search, 400, oo("required"), false, int(t::bad_backend_answer)},
+      {call_kind::reschedule, 422, outcome("business-rule"), true, int(b::too_late_to_rebook)},
+      {call_kind::cancel, 422, outcome("business-rule"), true, int(b::too_late_to_cancel)},
+      {call_kind::cancel, 422, outcome("extension"), true, int(b::not_allowed)},
+      {call_kind::search, 400, outcome("required"), false, int(t::bad_backend_answer)},
       {call_kind::search, 406, "", false, int(t::bad_backend_answer)},
       {call_kind::read, 408, "", false, int(t::timeout)},
       {call_kind::read, 504, "", false, int(t::timeout)},
       {call_kind::read, 429, "", false, int(t::backend_down)},
-      {call_kind::make, 500, oo("required"), false, int(t::backend_down)},
+      {call_kind::make, 500, outcome("required"), false, int(t::backend_down)},
       {call_kind::search, 503, "<html>down</html>", false, int(t::backend_down)},
       {call_kind::read, 302, "", false, int(t::bad_backend_answer)},
       {call_kind::read, 418, "", false, int(t::bad_backend_answer)},
   };
-  for (const auto& r : rows) {
-    INFO("status " << r.status << " kind " << int(r.kind) << " body " << r.body);
-    const auto e = classify(r.kind, answer(r.status, r.body));
-    REQUIRE(e.is_business() == r.business);
-    if (r.business) {
-      CHECK(int(e.business) == r.code);
-    } else {
-      CHECK(int(e.technical) == r.code);
-    }
-    CHECK(e.detail.find(std::to_string(r.status)) != std::string::npos);
-  }
+  check_error_rows(rows, classify);
 }
 
 TEST_CASE("millennium: no answer is a technical timeout or backend_down", "[millennium][errors]") {
