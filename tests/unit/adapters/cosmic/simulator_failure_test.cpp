@@ -31,19 +31,8 @@ TEST_CASE("cosmic sim: the simulator refuses ranges over one day and calls witho
 
 TEST_CASE("cosmic sim: 401, 5xx, timeout and malformed JSON become Server faults; a revoked token is renewed", "[cosmic][sim]") {
   cosmic_world w;
-  const auto list = sched2_request("GetAppointments", concat({actor(), person()}));
-  valid(w.sched2(list), family::sched2);
-  CHECK(w.sim->tokens_issued() == 1);
-
-  w.sim->revoke_tokens();
-  valid(w.sched2(list), family::sched2);
-  CHECK(w.sim->tokens_issued() == 2);
-
-  w.sim->inject({401, R"({"statusCode":401,"message":"Invalid access token."})", 0ms, false});
-  CHECK(is_server_fault(w.sched2(list)));
-  CHECK(w.sim->tokens_issued() == 3);
-  CHECK(is_server_fault(w.crm11(crm11_request("GetSubjectOfCareSchedule",
-                                              {{"healthcare_facility", asa}, {"subject_of_care", tolvan}}))));
+  const auto list = sim_list_request();
+  sim_token_renewal(w, R"({"statusCode":401,"message":"Invalid access token."})");
 
   w.sim->inject({503, R"({"error":"maintenance"})", 0ms, false});
   CHECK(is_server_fault(w.sched2(list)));
@@ -53,26 +42,16 @@ TEST_CASE("cosmic sim: 401, 5xx, timeout and malformed JSON become Server faults
   CHECK(is_server_fault(w.sched2(list)));
   CHECK(is_server_fault(w.sched2(sched2_timeslots("20310310", "20310312", tolvan))));
 
-  w.sim->inject({0, "", 1500ms, false});
-  const auto started = std::chrono::steady_clock::now();
-  auto late = w.sched2(list, 400ms);
-  CHECK(is_server_fault(late));
-  CHECK(late.body.find("in time") != std::string::npos);
-  CHECK(std::chrono::steady_clock::now() - started < 1200ms);
-
-  w.sim->clear_fault();
-  valid(w.sched2(list), family::sched2);
+  sim_late_answer(w);
   CHECK(w.sim->schedule().active_bookings_on_slot("S-900") == 1);  // the failed cancel changed nothing
 }
 
 TEST_CASE("cosmic sim: 20 parallel MakeAppointment on one free slot, exactly one OK", "[cosmic][sim][race]") {
   cosmic_world w;
-  check_one_of_twenty(w, slot_uuid("S-103"));
-  CHECK(w.sim->schedule().active_bookings_on_slot("S-103") == 1);
+  sim_one_of_twenty(w, "S-103");
 }
 
 TEST_CASE("cosmic sim: a repeated MakeAppointment answers the first appointmentId and books once", "[cosmic][sim][idempotency]") {
   cosmic_world w;
-  check_repeated_make(w, slot_uuid("S-106"));
-  CHECK(w.sim->schedule().active_bookings_on_slot("S-106") == 1);
+  sim_repeated_make(w, "S-106");
 }

@@ -152,6 +152,25 @@ void sim_sched2_no_confirm(fhir_sim_world& w) {
   CHECK_FALSE(first_text(confirm.body, "resultText").empty());
 }
 
+// ---- failures, races and repeats -----------------------------------------------
+
+std::string sim_list_request() { return sched2_request("GetAppointments", concat({actor(), person()})); }
+
+void sim_crm11_schedule_faults(fhir_world& w) {
+  CHECK(is_server_fault(
+      w.crm11(crm11_request("GetSubjectOfCareSchedule", {{"healthcare_facility", asa}, {"subject_of_care", tolvan}}))));
+}
+
+void sim_one_of_twenty(fhir_sim_world& w, const std::string& native_slot) {
+  check_one_of_twenty(w, w.slot_id(native_slot));
+  CHECK(w.active_bookings_on_slot(native_slot) == 1);
+}
+
+void sim_repeated_make(fhir_sim_world& w, const std::string& native_slot) {
+  check_repeated_make(w, w.slot_id(native_slot));
+  CHECK(w.active_bookings_on_slot(native_slot) == 1);
+}
+
 // ---- crm:scheduling 1.1 ------------------------------------------------------
 
 void sim_crm11_schedule(fhir_sim_world& w) {

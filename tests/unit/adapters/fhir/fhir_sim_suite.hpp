@@ -9,6 +9,9 @@
 
 #include "tests/unit/adapters/fhir/fhir_world.hpp"
 
+#include <catch2/catch.hpp>
+
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -60,6 +63,45 @@ void sim_sched2_update_moves(fhir_sim_world& w);
 void sim_sched2_update_refusals(fhir_sim_world& w, const std::string& held_at, const std::string& taken);
 // ConfirmAppointment: CONFIRM_IS_NOT_ALLOWED with a text.
 void sim_sched2_no_confirm(fhir_sim_world& w);
+
+// ---- failures, races and repeats -----------------------------------------------
+// Tolvan's GetAppointments, the call the failure checks repeat.
+std::string sim_list_request();
+// GetSubjectOfCareSchedule is a Server fault (while a fault is injected).
+void sim_crm11_schedule_faults(fhir_world& w);
+// A revoked token is renewed; a 401 that outlives a fresh token (`unauthorized`
+// is the system's body) is renewed once, then a Server fault on 2.0 and 1.1 alike.
+template <class World>
+void sim_token_renewal(World& w, const std::string& unauthorized) {
+  using namespace std::chrono_literals;
+  valid(w.sched2(sim_list_request()), contracts::family::sched2);
+  CHECK(w.sim->tokens_issued() == 1);
+  w.sim->revoke_tokens();
+  valid(w.sched2(sim_list_request()), contracts::family::sched2);
+  CHECK(w.sim->tokens_issued() == 2);
+  w.sim->inject({401, unauthorized, 0ms, false});
+  CHECK(is_server_fault(w.sched2(sim_list_request())));
+  CHECK(w.sim->tokens_issued() == 3);
+  sim_crm11_schedule_faults(w);
+}
+// An answer slower than the call's budget is a Server fault saying so, in
+// time; once the fault is cleared the same call works.
+template <class World>
+void sim_late_answer(World& w) {
+  using namespace std::chrono_literals;
+  w.sim->inject({0, "", 1500ms, false});
+  const auto started = std::chrono::steady_clock::now();
+  auto late = w.sched2(sim_list_request(), 400ms);
+  CHECK(is_server_fault(late));
+  CHECK(late.body.find("in time") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started < 1200ms);
+  w.sim->clear_fault();
+  valid(w.sched2(sim_list_request()), contracts::family::sched2);
+}
+// 20 citizens book `native_slot` at once: one OK (check_one_of_twenty), one booking in the simulator.
+void sim_one_of_twenty(fhir_sim_world& w, const std::string& native_slot);
+// The same MakeAppointment twice (check_repeated_make): one booking in the simulator.
+void sim_repeated_make(fhir_sim_world& w, const std::string& native_slot);
 
 // ---- crm:scheduling 1.1 ------------------------------------------------------
 // GetSubjectOfCareSchedule: Tolvan's bookings with their flags; nobody's for another person.

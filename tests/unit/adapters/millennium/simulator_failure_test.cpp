@@ -44,21 +44,8 @@ TEST_CASE("millennium sim: the simulator enforces start twice, service-type, If-
 
 TEST_CASE("millennium sim: 401, 5xx, timeout and malformed JSON become Server faults; a revoked token is renewed", "[millennium][sim]") {
   millennium_world w;
-  const auto list = sched2_request("GetAppointments", concat({actor(), person()}));
-  valid(w.sched2(list), family::sched2);
-  CHECK(w.sim->tokens_issued() == 1);
-
-  w.sim->revoke_tokens();
-  valid(w.sched2(list), family::sched2);
-  CHECK(w.sim->tokens_issued() == 2);
-
-  // A 401 that outlives a fresh token: renewed once, then a fault (never a loop).
-  w.sim->inject({401, R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"security"}]})", 0ms, false});
-  const auto unauthorized = w.sched2(list);
-  CHECK(is_server_fault(unauthorized));
-  CHECK(w.sim->tokens_issued() == 3);
-  CHECK(is_server_fault(w.crm11(crm11_request("GetSubjectOfCareSchedule",
-                                              {{"healthcare_facility", asa}, {"subject_of_care", tolvan}}))));
+  const auto list = sim_list_request();
+  sim_token_renewal(w, R"({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"security"}]})");
 
   w.sim->inject({503, R"({"resourceType":"OperationOutcome","issue":[{"severity":"fatal","code":"transient"}]})", 0ms, false});
   CHECK(is_server_fault(w.sched2(list)));
@@ -71,15 +58,7 @@ TEST_CASE("millennium sim: 401, 5xx, timeout and malformed JSON become Server fa
                                                                          {"endDateInclusive", "20310310"},
                                                                          {"subject_of_care", tolvan}}))));
 
-  w.sim->inject({0, "", 1500ms, false});
-  const auto started = std::chrono::steady_clock::now();
-  auto late = w.sched2(list, 400ms);
-  CHECK(is_server_fault(late));
-  CHECK(late.body.find("in time") != std::string::npos);
-  CHECK(std::chrono::steady_clock::now() - started < 1200ms);
-
-  w.sim->clear_fault();
-  valid(w.sched2(list), family::sched2);
+  sim_late_answer(w);
 
   millennium_world wrong_secret("not-the-secret");
   CHECK(is_server_fault(wrong_secret.sched2(list)));
@@ -88,12 +67,10 @@ TEST_CASE("millennium sim: 401, 5xx, timeout and malformed JSON become Server fa
 
 TEST_CASE("millennium sim: 20 parallel MakeAppointment on one free slot, exactly one OK", "[millennium][sim][race]") {
   millennium_world w;
-  check_one_of_twenty(w, slot_uuid("S-103"));
-  CHECK(w.sim->store().active_bookings_on_slot("S-103") == 1);
+  sim_one_of_twenty(w, "S-103");
 }
 
 TEST_CASE("millennium sim: a repeated MakeAppointment answers the first appointmentId and books once", "[millennium][sim][idempotency]") {
   millennium_world w;
-  check_repeated_make(w, slot_uuid("S-106"));
-  CHECK(w.sim->store().active_bookings_on_slot("S-106") == 1);
+  sim_repeated_make(w, "S-106");
 }
