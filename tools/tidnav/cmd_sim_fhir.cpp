@@ -3,6 +3,7 @@
 // simulators the adapter tests use, as long-running HTTPS servers for the
 // sandbox and for regions trying an adapter before they have a test tenant.
 // The seed format is in adapters/millennium/README.md and adapters/cosmic/README.md.
+// --defect switches reproduce what real FHIR backends do wrong (adapters/fhir/sim/sim_defects.hpp).
 #include "adapters/cosmic/sim/cosmic_simulator.hpp"
 #include "adapters/millennium/sim/millennium_simulator.hpp"
 #include "hub/net/tls_context.hpp"
@@ -13,6 +14,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
+#include <vector>
 
 namespace tidnav::cli {
 namespace {
@@ -24,7 +27,22 @@ struct sim_fhir_options {
   std::string cert, key, ca;
   std::string seed;
   std::string tenant = "ec2458f2-1e24-41c8-b71b-0e701af7583d";
+  std::vector<std::string> defects;
 };
+
+adapters::fhir::sim::sim_defects parse_defects(const sim_fhir_options& o) {
+  adapters::fhir::sim::sim_defects d;
+  for (const auto& spec : o.defects) {
+    if (auto problem = adapters::fhir::sim::add_defect(spec, d)) throw std::runtime_error(*problem);
+  }
+  return d;
+}
+
+std::string defects_line(const adapters::fhir::sim::sim_defects& d) {
+  std::string s;
+  for (const auto& x : adapters::fhir::sim::describe(d)) s += (s.empty() ? "" : ", ") + x;
+  return s.empty() ? "none" : s;
+}
 
 void add_common(CLI::App* cmd, sim_fhir_options& o) {
   cmd->add_option("--address", o.address, "Listen address")->capture_default_str();
@@ -37,6 +55,8 @@ void add_common(CLI::App* cmd, sim_fhir_options& o) {
   cmd->add_option("--seed", o.seed, "Seed JSON: credentials, schedule, bookings (format: the adapter's README)")
       ->required()
       ->check(CLI::ExistingFile);
+  cmd->add_option("--defect", o.defects,
+                  "Reproduce a known backend defect (repeatable): " + adapters::fhir::sim::defect_help());
 }
 
 // Without --ca the simulator asks for no client certificate it could check:
@@ -66,6 +86,7 @@ int run_millennium(const sim_fhir_options& o) {
   so.address = o.address;
   so.port = o.port;
   so.tenant = o.tenant;
+  so.defects = parse_defects(o);
   auto sim = adapters::millennium::sim::start_millennium_simulator(so);
   const auto& seed = sim->store().seed();
   announce_port(o, sim->port());
@@ -75,7 +96,8 @@ int run_millennium(const sim_fhir_options& o) {
             << "  client id:     " << seed.client_id << "\n"
             << "  client secret: " << seed.client_secret << "\n"
             << "  " << seed.patients.size() << " patients, " << seed.slots.size() << " slots, "
-            << seed.appointments.size() << " appointments" << std::endl;
+            << seed.appointments.size() << " appointments\n"
+            << "  defects: " << defects_line(so.defects) << std::endl;
   run_until_stopped();
   return 0;
 }
@@ -86,6 +108,7 @@ int run_cosmic(const sim_fhir_options& o) {
   so.tls = server_tls(o);
   so.address = o.address;
   so.port = o.port;
+  so.defects = parse_defects(o);
   auto sim = adapters::cosmic::sim::start_cosmic_simulator(so);
   const auto& seed = sim->schedule().seed();
   announce_port(o, sim->port());
@@ -96,7 +119,8 @@ int run_cosmic(const sim_fhir_options& o) {
             << "  client secret:    " << seed.client_secret << "\n"
             << "  subscription key: " << seed.subscription_key << "  (header Ocp-Apim-Subscription-Key)\n"
             << "  " << seed.services.size() << " services, " << seed.slots.size() << " slots, "
-            << seed.appointments.size() << " appointments" << std::endl;
+            << seed.appointments.size() << " appointments\n"
+            << "  defects: " << defects_line(so.defects) << std::endl;
   run_until_stopped();
   return 0;
 }

@@ -20,6 +20,8 @@ class simulator final : public cosmic_simulator {
         schedule_(std::move(seed)),
         front_({options_.tls, options_.address, options_.port, options_.io_threads},
                [this](const sim_call& c) { return on_call(c); }) {
+    front_.set_defects(options_.defects);
+    schedule_.list_taken_slots(options_.defects.taken_slot_free);
     schedule_.set_base(base_url());
   }
 

@@ -24,6 +24,7 @@ struct simulator_options {
   std::uint16_t port = 0;              // 0: the kernel picks
   std::size_t io_threads = 2;
   std::chrono::seconds token_lifetime{3600};
+  fhir::sim::sim_defects defects;      // for the whole run (tidnav sim cosmic --defect)
 };
 
 // What every FHIR call (never the token endpoint) answers until cleared.

@@ -230,7 +230,7 @@ sim_answer sim_schedule::search_slots(const query_params& q, std::string_view pa
     if (s.start <= t_now) continue;
     out.push_back({{"resourceType", "Slot"},
                    {"id", s.id},
-                   {"status", slot_taken(s.id) ? "busy" : "free"},
+                   {"status", slot_taken(s.id) && !list_taken_ ? "busy" : "free"},
                    {"start", fhir_instant(s.start)},
                    {"end", fhir_instant(s.end)},
                    {"serviceType", json::array({{{"coding", json::array({{{"code", svc->id}, {"display", svc->name}}})}}})},

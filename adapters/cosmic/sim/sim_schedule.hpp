@@ -8,6 +8,7 @@
 #include "adapters/fhir/sim/sim_changes.hpp"
 #include "adapters/fhir/sim/sim_support.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -82,6 +83,8 @@ class sim_schedule {
   std::size_t active_bookings_on_slot(std::string_view slot) const;
   std::size_t slot_searches() const;
   const sim_seed& seed() const { return seed_; }
+  // Defect taken-slot-free (fhir/sim/sim_defects.hpp): booked slots are listed with status free.
+  void list_taken_slots(bool on) { list_taken_ = on; }
 
  private:
   sim_answer search_services(const query_params& q, std::string_view patient);
@@ -97,6 +100,7 @@ class sim_schedule {
   bool slot_taken(std::string_view id, std::string_view except_appointment = {}) const;
 
   mutable std::mutex mu_;  // one book: racing writers see one state
+  std::atomic<bool> list_taken_{false};
   sim_seed seed_;
   std::size_t next_id_ = 1000;
   std::string base_;

@@ -101,6 +101,46 @@ injected_fault sim_front::fault() const {
   return fault_;
 }
 
+void sim_front::set_defects(const sim_defects& defects) {
+  const std::lock_guard lock(mu_);
+  defects_ = defects;
+}
+
+// The FHIR API (not the token endpoint, not a simulator's own /_sim/ door) as a
+// defective backend answers it; without defects, the handler's answer.
+sim_reply sim_front::with_defects(const sim_call& call) {
+  const bool fhir = call.path != "/oauth2/token" && call.path.rfind("/_sim/", 0) != 0;
+  sim_defects d;
+  {
+    const std::lock_guard lock(mu_);
+    d = defects_;
+    const std::string auth = call.header("Authorization");
+    if (fhir && d.token_calls > 0 && auth.rfind("Bearer ", 0) == 0) {
+      // Each token serves token_calls FHIR calls, then expires mid-session: the next call gets 401.
+      const std::string token = auth.substr(7);
+      if (tokens_.count(token) && ++token_uses_[token] > d.token_calls) {
+        tokens_.erase(token);
+        token_uses_.erase(token);
+      }
+    }
+  }
+  if (!fhir || !d.any()) return on_call_(call);
+  const bool write = call.request.method != "GET" && call.request.method != "HEAD";
+  sim_reply reply;
+  if (d.write_5xx && write && valid_bearer(call.header("Authorization"))) {
+    reply.response = json_response(
+        503, R"json({"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"transient",)json"
+             R"json("diagnostics":"Service temporarily unavailable (simulated defect write-5xx)"}]})json");
+  } else {
+    reply = on_call_(call);
+    if (d.malformed_json && !write && reply.response.status == 200) {
+      reply.response.body = R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Slot",)";
+    }
+  }
+  reply.delay += d.slow;
+  return reply;
+}
+
 std::optional<net::response> sim_front::fault_answer(const injected_fault& fault) const {
   if (fault.status != 0) return json_response(fault.status, fault.body);
   if (fault.malformed) return json_response(200, R"({"resourceType":"Bundle","entry":[{"resource":)");
@@ -115,7 +155,7 @@ void sim_front::on_request(net::request_context req, const net::responder& respo
     return;
   }
   const sim_call call{req, req.target.substr(0, q), std::move(*query)};
-  sim_reply reply = on_call_(call);
+  sim_reply reply = with_defects(call);
   if (reply.delay.count() <= 0) {
     respond(std::move(reply.response));
     return;

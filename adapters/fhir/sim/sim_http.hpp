@@ -6,12 +6,14 @@
 // millennium/sim and cosmic/sim.
 #pragma once
 
+#include "adapters/fhir/sim/sim_defects.hpp"
 #include "hub/net/http_server.hpp"
 #include "hub/net/tls_context.hpp"
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -82,16 +84,21 @@ class sim_front {
 
   void inject(injected_fault fault);
   injected_fault fault() const;
+  // Defects for the rest of the run (sim_defects.hpp); the HTTP-level ones act here.
+  void set_defects(const sim_defects& defects);
   // The injected fault's own answer (status or garbage), if it has one.
   std::optional<net::response> fault_answer(const injected_fault& fault) const;
 
  private:
   void on_request(net::request_context req, const net::responder& respond);
+  sim_reply with_defects(const sim_call& call);
 
   front_options options_;
   handler on_call_;
   mutable std::mutex mu_;
   injected_fault fault_;
+  sim_defects defects_;
+  std::map<std::string, unsigned, std::less<>> token_uses_;  // for token-expiry
   std::set<std::string, std::less<>> tokens_;
   std::size_t issued_ = 0;
   std::vector<std::jthread> delayed_;

@@ -21,7 +21,10 @@ class simulator final : public millennium_simulator {
       : options_(std::move(options)),
         store_(std::move(seed)),
         front_({options_.tls, options_.address, options_.port, options_.io_threads},
-               [this](const sim_call& c) { return on_call(c); }) {}
+               [this](const sim_call& c) { return on_call(c); }) {
+    front_.set_defects(options_.defects);
+    store_.list_taken_slots(options_.defects.taken_slot_free);
+  }
 
   std::uint16_t port() const override { return front_.port(); }
   std::string origin() const override { return front_.origin(); }

@@ -25,6 +25,7 @@ struct simulator_options {
   std::size_t io_threads = 2;
   std::string tenant = "ec2458f2-1e24-41c8-b71b-0e701af7583d";  // the service root's last segment
   std::chrono::seconds token_lifetime{570};  // Millennium tokens live under 10 minutes
+  fhir::sim::sim_defects defects;            // for the whole run (tidnav sim millennium --defect)
 };
 
 // What every FHIR call (never the token endpoint) answers until cleared.

@@ -336,7 +336,8 @@ sim_answer sim_store::search_slots(const query_params& q, std::string_view base)
   const auto t_now = now();
   std::vector<const sim_slot*> hits;
   for (const auto& s : seed_.slots) {
-    if (s.start < *b.lo || s.start >= *b.hi || s.start <= t_now || slot_taken(s.id)) continue;  // free only
+    // Free only (unless the taken-slot-free defect is on).
+    if (s.start < *b.lo || s.start >= *b.hi || s.start <= t_now || (!list_taken_ && slot_taken(s.id))) continue;
     if (std::none_of(wanted.begin(), wanted.end(), [&](const auto& w) {
           return w.second == s.code && (w.first.empty() || w.first == s.system);
         })) {

@@ -8,6 +8,7 @@
 #include "adapters/fhir/sim/sim_changes.hpp"
 #include "adapters/fhir/sim/sim_support.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -88,6 +89,8 @@ class sim_store {
   std::size_t active_bookings_on_slot(std::string_view slot) const;
   std::size_t slot_searches() const;
   std::size_t pages_served() const;
+  // Defect taken-slot-free (fhir/sim/sim_defects.hpp): slot searches list booked slots too.
+  void list_taken_slots(bool on) { list_taken_ = on; }
   const sim_seed& seed() const { return seed_; }
 
  private:
@@ -105,6 +108,7 @@ class sim_store {
   bool slot_taken(std::string_view id, std::string_view except_appointment = {}) const;
 
   mutable std::mutex mu_;  // one book: racing writers see one state
+  std::atomic<bool> list_taken_{false};
   sim_seed seed_;
   std::size_t next_id_ = 5000;
   std::size_t slot_searches_ = 0;

@@ -20,7 +20,8 @@ using namespace tidnav::adapters;
 using namespace tidnav::adapters::host;
 using namespace tidnav::adapters::host::test;
 
-namespace {
+// Named (not anonymous): test suites may be compiled as one unity file.
+namespace reload_test {
 
 std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p);
@@ -116,7 +117,9 @@ net::client_result plain(std::uint16_t port, const std::string& method, const st
   return c.request(r);
 }
 
-}  // namespace
+}  // namespace reload_test
+
+using namespace reload_test;
 
 TEST_CASE("adapter-host: admin keys are read, and every admin problem is reported with the others",
           "[adapters][host][config][admin]") {
