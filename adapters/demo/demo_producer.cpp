@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "adapters/demo/demo_producer.hpp"
 
+#include "adapters/core/person_number.hpp"
 #include "contracts/loose_builder.hpp"
 #include "contracts/operation_registry.hpp"
 #include "contracts/soap_fault.hpp"
@@ -37,6 +38,36 @@ std::string body_value(const pugi::xml_document& doc, const char* local) {
   return n ? n.text().get() : "";
 }
 
+// The first element with this local name, as a node (for reading its children).
+pugi::xml_node body_node(const pugi::xml_document& doc, const char* local) {
+  return doc.find_node([local](pugi::xml_node n) {
+    const char* name = n.name();
+    const char* colon = std::strchr(name, ':');
+    return std::strcmp(colon ? colon + 1 : name, local) == 0;
+  });
+}
+
+std::string child_value(pugi::xml_node parent, const char* local) {
+  for (pugi::xml_node c : parent.children()) {
+    const char* name = c.name();
+    const char* colon = std::strchr(name, ':');
+    if (std::strcmp(colon ? colon + 1 : name, local) == 0) return c.text().get();
+  }
+  return "";
+}
+
+constexpr const char* invalid_person_text = "Personnumret eller samordningsnumret är inte giltigt.";
+
+// Why `number` (with its 2.0 root, when given) is not a person a producer can
+// look up; empty when it is. The schema's pattern cannot check the date or the
+// check digit, so a real producer checks them in code (as adapters/core does).
+std::string person_problem(const std::string& number, const std::string* root = nullptr) {
+  const auto check = check_person_number(number);
+  if (!check) return std::string(to_string(check.problem));
+  if (root && kind_of_oid(*root) != check.kind) return "root " + *root + " does not match the kind of number";
+  return "";
+}
+
 std::string now_ts() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -57,6 +88,10 @@ producer_reply respond(const contracts::operation& op, const std::vector<field>&
 
 producer_reply schedule_11(const demo_unit& unit, const contracts::operation& op, const pugi::xml_document& req) {
   const std::string person = body_value(req, "subject_of_care");
+  // A 1.1 read has no resultCode: a request it cannot answer is a Client fault.
+  if (const std::string why = person_problem(person); !why.empty()) {
+    return {500, contracts::make_soap_fault(true, invalid_person_text, "subject_of_care " + person + ": " + why)};
+  }
   std::vector<field> fields;
   int n = 0;
   for (const auto& b : unit.bookings) {
@@ -75,7 +110,13 @@ producer_reply schedule_11(const demo_unit& unit, const contracts::operation& op
 }
 
 producer_reply appointments_20(const demo_unit& unit, const contracts::operation& op, const pugi::xml_document& req) {
-  const std::string person = body_value(req, "extension");  // actor comes first, but both name the citizen
+  const pugi::xml_node id = body_node(req, "personId");
+  const std::string person = child_value(id, "extension");
+  const std::string root = child_value(id, "root");
+  // GetAppointments has no resultCode: a person it cannot look up is a Client fault.
+  if (const std::string why = person_problem(person, &root); !why.empty()) {
+    return {500, contracts::make_soap_fault(true, invalid_person_text, "personId " + person + ": " + why)};
+  }
   std::vector<field> fields;
   int n = 0;
   for (const auto& b : unit.bookings) {
@@ -90,8 +131,15 @@ producer_reply appointments_20(const demo_unit& unit, const contracts::operation
 
 producer_reply appointment_20(const demo_unit& unit, const contracts::operation& op, const pugi::xml_document& req) {
   const std::string id = body_value(req, "appointmentId");
+  const pugi::xml_node who = body_node(req, "personId");
+  const std::string person = child_value(who, "extension");
+  const std::string root = child_value(who, "root");
+  // GetAppointment carries a resultCode: an invalid person is ERROR, as adapters/core answers it.
+  if (const std::string why = person_problem(person, &root); !why.empty()) {
+    return respond(op, {{"resultCode", "ERROR"}, {"resultText", std::string(invalid_person_text) + " (" + why + ")"}});
+  }
   for (const auto& b : unit.bookings) {
-    if (b.appointment_id != id) continue;
+    if (b.appointment_id != id || b.person != person) continue;
     return respond(op, {{"appointment.appointmentId", b.appointment_id},
                         {"appointment.timeslot.timeslotId", b.appointment_id},
                         {"appointment.timeslot.timeType.code", b.time_type_code},

@@ -3,8 +3,10 @@
 # `tidnav conform` as a region runs it before a producer goes live: against a
 # memory-system `tidnav adapter` it exits 0 and writes a JUnit file that parses
 # and has no <failure>, and an HTML report; against `tidnav sim demo` (which
-# offers only a few reading contracts, with a fixed schedule in the past
-# window) it exits 1 with failures in the JUnit file.
+# offers only a few reading contracts) it passes what is offered and skips the
+# rest (exit 0: the demo refuses a malformed personnummer as the contracts
+# require); addressed to a unit the demo does not serve it exits 1 with
+# failures in the JUnit file.
 # Usage: conform_cli.sh TIDNAV WORKDIR FIXTURES (2.0|1.1)
 set -euo pipefail
 tidnav=$1
@@ -64,9 +66,18 @@ pids+=($!)
 wait_for demo.port "tidnav sim demo" demo.log
 rc=0
 "$tidnav" conform --url "https://localhost:$(tr -dc 0-9 < demo.port)/demo" --logical-address "$unit" "${client[@]}" \
-  --family "$family" --person 191212121212 --calls 3 --junit bad.xml > bad.out 2> bad.err || rc=$?
+  --family "$family" --person 191212121212 --calls 3 --junit demo.xml > demo.out 2> demo.err || rc=$?
+cat demo.out
+[ "$rc" = 0 ] || { echo "conform exited $rc against tidnav sim demo (expected 0)"; tail -20 demo.err; exit 1; }
+grep -q "errors.malformed *PASS" demo.out || { echo "the demo's answer to a malformed personnummer did not pass"; exit 1; }
+grep -q "<skipped" demo.xml || { echo "what the demo does not offer is not skipped"; exit 1; }
+
+echo "== tidnav conform --family $family against tidnav sim demo, addressed to a unit it does not serve"
+rc=0
+"$tidnav" conform --url "https://localhost:$(tr -dc 0-9 < demo.port)/demo" --logical-address SE2321000016-NONE \
+  "${client[@]}" --family "$family" --person 191212121212 --calls 3 --junit bad.xml > bad.out 2> bad.err || rc=$?
 cat bad.out
-[ "$rc" = 1 ] || { echo "conform exited $rc against tidnav sim demo (expected 1)"; tail -20 bad.err; exit 1; }
+[ "$rc" = 1 ] || { echo "conform exited $rc against the wrong unit (expected 1)"; tail -20 bad.err; exit 1; }
 xmllint --noout bad.xml || { echo "the JUnit file of the failed run does not parse"; exit 1; }
 grep -q "<failure" bad.xml || { echo "exit 1 but no <failure> in the JUnit file"; exit 1; }
 

@@ -86,6 +86,69 @@ TEST_CASE("demo producer faults on a wrong address, an unknown contract and garb
   CHECK(garbage.body.find("<faultstring>") != std::string::npos);
 }
 
+// As a real producer (and adapters/core in front of the memory system) must:
+// the schema's pattern cannot check the date or the check digit, so code does.
+TEST_CASE("demo producer refuses a malformed personnummer as the contracts require", "[adapters][demo]") {
+  const auto unit = adapters::default_demo_unit();
+  const std::string bad = GENERATE(std::string("19121212-ABC"), std::string("191212121213"),
+                                   std::string("19121332121"), std::string("191302301234"));
+  INFO(bad);
+
+  // 1.1 read without resultCode: a Client fault, HTTP 500.
+  const auto schedule = adapters::handle_demo_request(
+      unit, request(family::crm11, "GetSubjectOfCareSchedule",
+                    {{"healthcare_facility", unit.hsa_id}, {"subject_of_care", bad}}, unit.hsa_id.c_str()));
+  CHECK(schedule.http_status == 500);
+  CHECK(schedule.body.find("SOAP-ENV:Client") != std::string::npos);
+  CHECK(schedule.body.find("inte giltigt") != std::string::npos);
+  CHECK(schedule.body.find("DEMO-100") == std::string::npos);
+
+  std::vector<contracts::field> who = {{"actor.actorId.root", "1.2.752.129.2.1.3.1"},
+                                       {"actor.actorId.extension", "191212121212"},
+                                       {"actor.actorType.code", "116154003"},
+                                       {"actor.actorType.codeSystem", "1.2.752.116.2.1.1"},
+                                       {"personId.root", "1.2.752.129.2.1.3.1"},
+                                       {"personId.extension", bad}};
+  // 2.0 GetAppointments (no resultCode): a Client fault.
+  const auto list = adapters::handle_demo_request(unit, request(family::sched2, "GetAppointments", who, unit.hsa_id.c_str()));
+  CHECK(list.http_status == 500);
+  CHECK(list.body.find("SOAP-ENV:Client") != std::string::npos);
+
+  // 2.0 GetAppointment (has a resultCode): ERROR with a text, schema-valid, no booking.
+  who.insert(who.begin() + 4, {"appointmentId", "7c9e6679-7425-40de-944b-e07fc1f90ae7"});
+  const auto one = adapters::handle_demo_request(unit, request(family::sched2, "GetAppointment", who, unit.hsa_id.c_str()));
+  REQUIRE(one.http_status == 200);
+  CHECK(validator().validate_envelope(one.body, family::sched2).empty());
+  CHECK(one.body.find(">ERROR</") != std::string::npos);
+  CHECK(one.body.find("20270115093000") == std::string::npos);
+}
+
+TEST_CASE("demo producer: a samordningsnummer under the personnummer root, and another person's booking",
+          "[adapters][demo]") {
+  const auto unit = adapters::default_demo_unit();
+  auto who = [](const std::string& root, const std::string& number) {
+    return std::vector<contracts::field>{{"actor.actorId.root", "1.2.752.129.2.1.3.1"},
+                                         {"actor.actorId.extension", "191212121212"},
+                                         {"actor.actorType.code", "116154003"},
+                                         {"actor.actorType.codeSystem", "1.2.752.116.2.1.1"},
+                                         {"appointmentId", "7c9e6679-7425-40de-944b-e07fc1f90ae7"},
+                                         {"personId.root", root},
+                                         {"personId.extension", number}};
+  };
+  // 197010632391: a valid samordningsnummer (day + 60), sent with the personnummer OID.
+  auto wrong_root = who("1.2.752.129.2.1.3.1", "197010632391");
+  wrong_root.erase(wrong_root.begin() + 4);
+  const auto list = adapters::handle_demo_request(unit, request(family::sched2, "GetAppointments", wrong_root, unit.hsa_id.c_str()));
+  CHECK(list.http_status == 500);
+  CHECK(list.body.find("does not match") != std::string::npos);
+  // Tolvan's booking asked for by another (valid) person: not handed out.
+  const auto other = adapters::handle_demo_request(
+      unit, request(family::sched2, "GetAppointment", who("1.2.752.129.2.1.3.1", "198112189876"), unit.hsa_id.c_str()));
+  REQUIRE(other.http_status == 200);
+  CHECK(other.body.find(">ERROR</") != std::string::npos);
+  CHECK(other.body.find("20270115093000") == std::string::npos);
+}
+
 TEST_CASE("loose builder nests, indexes and repeats fields", "[contracts][loose]") {
   std::string error;
   const auto xml = contracts::build_loose_element(
