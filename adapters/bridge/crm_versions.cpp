@@ -99,25 +99,11 @@ Out* details_request(object_arena& mem, const In& in) {
   return out;
 }
 
+// A cancellation names the booking as a details request does, and may say why.
 template <class Out, class In>
 Out* cancel_request(object_arena& mem, const In& in) {
-  auto* out = mem.make<Out>();
-  TIDNAV_SET(healthcare_USCOREfacility)
-  TIDNAV_SET(bookingId)
+  auto* out = details_request<Out>(mem, in);
   TIDNAV_SET(message)
-  return out;
-}
-
-template <class Out, class In>
-Out* make_request(object_arena& mem, const In& in) {
-  auto* out = mem.make<Out>();
-  TIDNAV_SET(healthcare_USCOREfacility_USCOREmed)
-  out->requestedTimeslot =
-      timeslot<std::remove_pointer_t<decltype(out->requestedTimeslot)>>(mem, in.requestedTimeslot);
-  out->subject_USCOREof_USCOREcare_USCOREinfo =
-      subject_info<std::remove_pointer_t<decltype(out->subject_USCOREof_USCOREcare_USCOREinfo)>>(
-          mem, in.subject_USCOREof_USCOREcare_USCOREinfo);
-  TIDNAV_SET(notification)
   return out;
 }
 
@@ -130,6 +116,14 @@ Out* update_request(object_arena& mem, const In& in) {
       subject_info<std::remove_pointer_t<decltype(out->subject_USCOREof_USCOREcare_USCOREinfo)>>(
           mem, in.subject_USCOREof_USCOREcare_USCOREinfo);
   TIDNAV_SET(notification)
+  return out;
+}
+
+// A booking asks for a time as a rebooking does, and names the unit giving the care.
+template <class Out, class In>
+Out* make_request(object_arena& mem, const In& in) {
+  auto* out = update_request<Out>(mem, in);
+  TIDNAV_SET(healthcare_USCOREfacility_USCOREmed)
   return out;
 }
 
