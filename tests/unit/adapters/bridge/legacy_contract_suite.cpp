@@ -36,6 +36,28 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// The two free times at unit1 the booking cases move between, from a 2.0 search.
+struct two_times {
+  producer_reply search;
+  std::string s101;  // 10 March 10:00
+  std::string s103;  // 12 March 08:00
+};
+two_times find_two_times(bridge_world& w) {
+  two_times t{valid(w.sched2(slots_request(w.unit1)), family::sched2), {}, {}};
+  t.s101 = slot_at(t.search.body, "20310310100000");
+  t.s103 = slot_at(t.search.body, "20310312080000");
+  REQUIRE_FALSE(t.s101.empty());
+  REQUIRE_FALSE(t.s103.empty());
+  return t;
+}
+
+// Tolvan books `slot` at unit1; the new appointmentId.
+std::string book(bridge_world& w, const std::string& slot) {
+  auto made = valid(w.sched2(make_request(w.unit1, slot)), family::sched2);
+  REQUIRE(first_text(made.body, "resultCode") == "OK");
+  return first_text(made.body, "appointmentId");
+}
+
 }  // namespace
 
 std::string seed_booking(bridge_world& w, const std::string& prefix, int n) {
@@ -63,17 +85,11 @@ void suite_lists_bookings(bridge_world& w, const std::string& prefix) {
 }
 
 void suite_books_rebooks_cancels(bridge_world& w) {
-  auto slots = valid(w.sched2(slots_request(w.unit1)), family::sched2);
+  const auto [slots, s101, s103] = find_two_times(w);
   CHECK(first_text(slots.body, "resultCode") == "OK");
   CHECK(all_texts(slots.body, "timeslotId").size() == 4);  // S-100..S-103 between 10 and 12 March
-  const std::string s101 = slot_at(slots.body, "20310310100000");
-  const std::string s103 = slot_at(slots.body, "20310312080000");
-  REQUIRE_FALSE(s101.empty());
-  REQUIRE_FALSE(s103.empty());
 
-  auto made = valid(w.sched2(make_request(w.unit1, s101)), family::sched2);
-  REQUIRE(first_text(made.body, "resultCode") == "OK");
-  const std::string appointment = first_text(made.body, "appointmentId");
+  const std::string appointment = book(w, s101);
   CHECK(w.simulator->system().bookings_on_slot("S-101") == 1);
 
   auto details = valid(w.sched2(get_appointment(w, appointment)), family::sched2);
@@ -112,15 +128,8 @@ void suite_books_rebooks_cancels(bridge_world& w) {
 }
 
 void suite_own_time_booked_again(bridge_world& w) {
-  auto slots = valid(w.sched2(slots_request(w.unit1)), family::sched2);
-  const std::string s101 = slot_at(slots.body, "20310310100000");
-  const std::string s103 = slot_at(slots.body, "20310312080000");
-  REQUIRE_FALSE(s101.empty());
-  REQUIRE_FALSE(s103.empty());
-
-  auto made = valid(w.sched2(make_request(w.unit1, s101)), family::sched2);
-  REQUIRE(first_text(made.body, "resultCode") == "OK");
-  const std::string appointment = first_text(made.body, "appointmentId");
+  const auto [slots, s101, s103] = find_two_times(w);
+  const std::string appointment = book(w, s101);
   // Success costs no extra call: the last request is the booking itself.
   CHECK(w.simulator->last_request().find("MakeBooking") != std::string::npos);
   CHECK(w.simulator->last_request().find("GetSubjectOfCareSchedule") == std::string::npos);
