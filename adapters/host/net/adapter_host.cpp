@@ -278,10 +278,11 @@ reload_report adapter_host::reload(const config_ptr& next) {
   if (!r.lines.empty()) {
     r.lines.insert(r.lines.begin(), "reload failed; the running configuration stays in use");
   } else {
+    const bool ei_reread = ei_ctx != nullptr;
     s.server->set_tls_context(std::move(server_ctx));
-    if (ei_ctx) s.sender->set_tls(std::move(ei_ctx));
+    if (ei_reread) s.sender->set_tls(std::move(ei_ctx));
     r.ok = true;
-    r.lines.emplace_back(std::string("tls re-read") + (ei_ctx ? ", engagement_index.client re-read" : ""));
+    r.lines.emplace_back(std::string("tls re-read") + (ei_reread ? ", engagement_index.client re-read" : ""));
     for (const auto& k : restart_only_changes(*s.config, *next)) {
       r.lines.push_back("warning: " + k + " changed; it takes effect on restart");
     }

@@ -19,6 +19,7 @@ using namespace tidnav;
 using namespace tidnav::adapters;
 using namespace tidnav::adapters::host;
 using namespace tidnav::adapters::host::test;
+using adapters::test::first_text;
 
 // Named (not anonymous): test suites may be compiled as one unity file.
 namespace reload_test {
@@ -115,6 +116,28 @@ net::client_result plain(std::uint16_t port, const std::string& method, const st
   r.body = body;
   r.headers = std::move(headers);
   return c.request(r);
+}
+
+// 1.1 MakeBooking of a LAK30 time at Åsa in the memory fixture, for Tolvan.
+std::string make_11(const std::string& start, const std::string& end) {
+  return adapters::test::crm11_request("MakeBooking", {{"healthcare_facility_med", adapters::test::asa},
+                                                       {"requestedTimeslot.startTimeInclusive", start},
+                                                       {"requestedTimeslot.endTimeExclusive", end},
+                                                       {"requestedTimeslot.healthcare_facility", adapters::test::asa},
+                                                       {"requestedTimeslot.subject_of_care", adapters::test::tolvan},
+                                                       {"requestedTimeslot.timeTypeID", "LAK30"}});
+}
+
+net::client_result post_over_tls(std::uint16_t port, const std::string& envelope) {
+  const auto& pki = tidnav::test::shared_test_pki();
+  net::client_options o;
+  o.tls = net::make_client_tls_context({pki.ca.cert_file, pki.client.cert_file, pki.client.key_file});
+  o.io_threads = 1;
+  o.request_timeout = std::chrono::seconds(10);
+  o.log = [](std::string_view) {};
+  net::http_client c(o);
+  return c.request(net::make_post("https://127.0.0.1:" + std::to_string(port) + "/", envelope,
+                                  {{"Content-Type", "text/xml; charset=UTF-8"}}));
 }
 
 }  // namespace reload_test
@@ -331,4 +354,44 @@ TEST_CASE("adapter-host: a broken configuration or unusable TLS files on reload 
   INFO(still.detail);
   CHECK(still.ok());
   CHECK(still.status == 200);
+}
+
+TEST_CASE("adapter-host: a reload rotates the EI client certificate; the next Update presents it",
+          "[adapters][host][served][reload]") {
+  const auto& pki = tidnav::test::shared_test_pki();
+  fake_hub hub;
+  const auto dir = scratch_dir("reload-ei-client");
+  std::filesystem::copy_file(pki.client.cert_file, dir / "ei.crt");
+  std::filesystem::copy_file(pki.client.key_file, dir / "ei.key");
+  const auto path = write_memory_config(dir, hub.url());
+  std::string yaml = read_all(path);
+  for (const auto& [from, to] : {std::pair{pki.client.cert_file.string(), std::string("ei.crt")},
+                                 std::pair{pki.client.key_file.string(), std::string("ei.key")}}) {
+    const auto at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, from.size(), to);
+  }
+  write_file(path, yaml);
+  running a(path);
+
+  auto first = post_over_tls(a.host->port(), make_11("20310310100000", "20310310103000"));  // S-101
+  REQUIRE(first.ok());
+  INFO(first.body);
+  REQUIRE(first_text(first.body, "resultCode") == "OK");
+  REQUIRE(hub.wait_accepted(1));
+  CHECK(hub.accepted()[0].consumer == tidnav::test::test_consumer_hsa_id);
+
+  std::filesystem::copy_file(pki.client_rsa.cert_file, dir / "ei.crt", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(pki.client_rsa.key_file, dir / "ei.key", std::filesystem::copy_options::overwrite_existing);
+  const reload_report r = a.host->reload(load(path));
+  INFO(r.lines.front());
+  REQUIRE(r.ok);
+  CHECK(r.lines.front().find("engagement_index.client re-read") != std::string::npos);
+
+  auto second = post_over_tls(a.host->port(), make_11("20310312080000", "20310312083000"));  // S-103
+  REQUIRE(second.ok());
+  INFO(second.body);
+  REQUIRE(first_text(second.body, "resultCode") == "OK");
+  REQUIRE(hub.wait_accepted(2));
+  CHECK(hub.accepted()[1].consumer == "SE2321000016-0002");  // client_rsa's serialNumber
 }
