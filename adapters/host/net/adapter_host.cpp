@@ -73,7 +73,7 @@ struct adapter_host::impl {
   // GET /health/live, /health/ready and /metrics: cheap, answered on the io
   // thread without touching the booking system. False: not one of them.
   bool probe(const net::request_context& req, const net::responder& respond) {
-    if (req.method != "GET" && req.method != "HEAD") return false;
+    if (req.method != "GET") return false;
     const std::string path = req.target.substr(0, req.target.find('?'));
     const std::string text = "text/plain; charset=utf-8";
     if (path == "/health/live") {
