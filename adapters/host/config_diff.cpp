@@ -43,6 +43,12 @@ void diff_ei(const adapter_config& a, const adapter_config& b, std::vector<std::
   if (x->post_sched2 != y->post_sched2 || x->post_crm11 != y->post_crm11) out.emplace_back("engagement_index.domains");
   if (x->timeout != y->timeout) out.emplace_back("engagement_index.timeout_ms");
   if (x->retry_initial != y->retry_initial || x->retry_max != y->retry_max) out.emplace_back("engagement_index.retry");
+  const auto& f = x->change_feed;
+  const auto& g = y->change_feed;
+  if (std::tie(f.enabled, f.interval, f.overlap, f.page_size, f.timeout) !=
+      std::tie(g.enabled, g.interval, g.overlap, g.page_size, g.timeout)) {
+    out.emplace_back("engagement_index.change_feed");
+  }
   // engagement_index.client is re-read by the reload itself.
 }
 

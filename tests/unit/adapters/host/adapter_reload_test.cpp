@@ -205,6 +205,12 @@ TEST_CASE("adapter-host: a reload names the keys that take a restart", "[adapter
   const auto b = load(write_memory_config(dir, "", "[scheduling-2.0]", "metrics: { enabled: false }\nadmin: {}\n"));
   const auto changed = restart_only_changes(*a, *b);
   CHECK(changed == std::vector<std::string>{"families", "metrics", "admin"});
+  // engagement_index: its client certificate is re-read, the rest (also the change feed) waits.
+  const auto e1 = load(write_memory_config(dir, "https://127.0.0.1:1/"));
+  const auto e2 = load(write_memory_config(dir, "https://127.0.0.1:1/", "[scheduling-2.0, crm-scheduling-1.1]",
+                                           "  change_feed: { interval_ms: 1000 }\n"));
+  CHECK(restart_only_changes(*e1, *e2) == std::vector<std::string>{"engagement_index.change_feed"});
+  CHECK(restart_only_changes(*a, *e1) == std::vector<std::string>{"engagement_index"});
 }
 
 TEST_CASE("adapter-host: the admin listener serves probes and metrics over plain HTTP, never a contract",
