@@ -8,6 +8,7 @@
 #include "adapters/cosmic/cosmic_changes.hpp"
 #include "adapters/cosmic/net/net_transport.hpp"
 #include "adapters/cosmic/sim/cosmic_simulator.hpp"
+#include "adapters/fhir/change_feed.hpp"
 #include "adapters/host/change_poller.hpp"
 #include "adapters/host/net/adapter_host.hpp"
 #include "adapters/host/net/builtin_systems.hpp"
@@ -377,4 +378,58 @@ TEST_CASE("change feed: the whole adapter posts a direct Millennium booking to t
   }
   host.stop();
   CHECK(seen);
+}
+
+TEST_CASE("change feed: engagement_index.change_feed is read, checked and defaulted", "[adapter_host][change_feed]") {
+  const auto dir = scratch_dir("change-feed-config");
+  {
+    auto r = load_adapter_config(write_memory_config(dir, "https://127.0.0.1:9/"), builtin_systems());
+    REQUIRE(r);
+    const auto& f = r.value()->engagement_index->change_feed;
+    CHECK_FALSE(f.enabled);  // unset: the host decides by system
+    CHECK(f.interval == std::chrono::seconds(30));
+    CHECK(f.overlap == std::chrono::seconds(5));
+    CHECK(f.page_size == 100);
+  }
+  {
+    // write_memory_config appends `extra` after engagement_index's last key, so it nests there.
+    auto r = load_adapter_config(
+        write_memory_config(dir, "https://127.0.0.1:9/", "[scheduling-2.0, crm-scheduling-1.1]",
+                            "  change_feed: { enabled: false, interval_ms: 1500, overlap_ms: 0, page_size: 7 }\n"),
+        builtin_systems());
+    if (!r) {
+      for (const auto& e : r.error()) UNSCOPED_INFO(e.to_string());
+    }
+    REQUIRE(r);
+    const auto& f = r.value()->engagement_index->change_feed;
+    CHECK(f.enabled == std::optional<bool>(false));
+    CHECK(f.interval == std::chrono::milliseconds(1500));
+    CHECK(f.overlap == std::chrono::milliseconds(0));
+    CHECK(f.page_size == 7);
+  }
+  {
+    auto r = load_adapter_config(
+        write_memory_config(dir, "https://127.0.0.1:9/", "[scheduling-2.0, crm-scheduling-1.1]",
+                            "  change_feed: { intervall_ms: 1500, page_size: 0 }\n"),
+        builtin_systems());
+    REQUIRE_FALSE(r);
+    std::string all;
+    for (const auto& e : r.error()) all += e.to_string() + "\n";
+    INFO(all);
+    CHECK(all.find("engagement_index.change_feed") != std::string::npos);
+    CHECK(all.find("intervall_ms") != std::string::npos);
+    CHECK(all.find("page_size") != std::string::npos);
+  }
+}
+
+TEST_CASE("change feed: lastUpdated instants keep their milliseconds", "[adapter_host][change_feed]") {
+  using fhir::fhir_instant_ms;
+  using fhir::parse_fhir_instant_ms;
+  const auto t = parse_fhir_instant_ms("2026-12-06T22:53:49.123Z");
+  REQUIRE(t);
+  CHECK(fhir_instant_ms(*t) == "2026-12-06T22:53:49.123Z");
+  CHECK(parse_fhir_instant_ms("2026-12-06T23:53:49.5+01:00") == *t + std::chrono::milliseconds(377));
+  CHECK(parse_fhir_instant_ms("2026-12-06T22:53:49Z") == *t - std::chrono::milliseconds(123));
+  CHECK_FALSE(parse_fhir_instant_ms("yesterday"));
+  CHECK(fhir::change_query(*t, 50) == "_lastUpdated=gt2026-12-06T22:53:49.123Z&_sort=_lastUpdated&_count=50");
 }
