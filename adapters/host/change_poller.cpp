@@ -30,10 +30,15 @@ void change_poller::log(const std::string& event, const std::string& detail) con
   if (hooks_.log) hooks_.log(event, detail);
 }
 
-bool change_poller::take(std::vector<booking_change>& page, poll_report& report) {
+bool change_poller::stopping() {
+  const std::lock_guard lock(mutex_);
+  return stopping_;
+}
+
+bool change_poller::take(std::vector<booking_change>& page, poll_report& report,
+                         std::optional<change_time>& newest) {
   std::map<std::string, std::vector<ei::engagement_transaction>> by_person;  // page order kept per person
   std::vector<std::pair<std::string, change_time>> seen;
-  std::optional<change_time> newest;
   for (const auto& c : page) {
     ++report.changes;
     if (!newest || c.last_updated > *newest) newest = c.last_updated;
@@ -81,16 +86,8 @@ bool change_poller::take(std::vector<booking_change>& page, poll_report& report)
     return false;  // the watermark stays: the next poll posts this page again
   }
   if (report.rows && hooks_.enqueued) hooks_.enqueued();
-  if (newest) {
-    try {
-      watermark_.save(*newest, seen, *newest - options_.overlap);
-    } catch (const std::exception& e) {
-      report.ok = false;
-      report.error = std::string("change_feed_watermark_failed: ") + e.what();
-      return false;
-    }
-  }
-  return true;
+  watermark_.remember(seen);  // a store error is caught by poll_once: the watermark stays
+  return !stopping();  // a stop does not wait for the remaining pages: the next start reads them
 }
 
 poll_report change_poller::poll_once() {
@@ -101,12 +98,17 @@ poll_report change_poller::poll_once() {
     if (!w) {
       // A new adapter starts at now: older bookings are a reindex's job, not every start's.
       w = now();
-      watermark_.save(*w, {}, *w - options_.overlap);
+      watermark_.advance(*w, *w - options_.overlap);
     }
     const auto until = std::chrono::steady_clock::now() + options_.timeout;
+    std::optional<change_time> newest;
     auto pages = source_.changes_since(
         *w - options_.overlap, options_.page_size,
-        [&](std::vector<booking_change>& page) { return take(page, report); }, until);
+        [&](std::vector<booking_change>& page) { return take(page, report, newest); }, until);
+    if (pages && report.ok && newest && !stopping()) {
+      // Every page was read (or max_pages, which the source keeps in lastUpdated order): move on.
+      watermark_.advance(*newest, *newest - options_.overlap);
+    }
     if (!pages) {
       report.ok = false;
       const booking_error& e = pages.error();

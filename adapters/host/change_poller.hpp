@@ -5,7 +5,8 @@
 // an overlap, deduplicated by (id, lastUpdated)), turns each page into EI
 // Update transactions (cancelled → deleteFlag) and writes them to the SAME
 // outbox as the decorator's posts (one row per person per page, so a person's
-// posts stay in order), and only then advances the persisted watermark.
+// posts stay in order), then remembers the page's (id, lastUpdated) pairs; the
+// persisted watermark moves only when the poll has read every page.
 // The adapter's own writes show up too; their re-posts are identical and the
 // index ignores identical posts.
 #pragma once
@@ -63,8 +64,9 @@ class change_poller {
  private:
   void run();
   change_time now() const;
-  // One page to the outbox; false (and `report.error`) when the outbox failed.
-  bool take(std::vector<booking_change>& page, poll_report& report);
+  // One page to the outbox; false (and `report.error`) when the outbox failed or we are stopping.
+  bool take(std::vector<booking_change>& page, poll_report& report, std::optional<change_time>& newest);
+  bool stopping();
   void log(const std::string& event, const std::string& detail) const;
 
   change_source& source_;

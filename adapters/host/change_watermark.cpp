@@ -45,20 +45,25 @@ bool change_watermark::seen(const std::string& id, change_time updated) {
   return q.step();
 }
 
-void change_watermark::save(change_time watermark, const std::vector<std::pair<std::string, change_time>>& seen,
-                            change_time forget_before) {
+void change_watermark::remember(const std::vector<std::pair<std::string, change_time>>& seen) {
   std::lock_guard lock(mutex_);
   ei::sqlite_transaction tx(*db_);
-  db_->query("INSERT INTO change_feed_state (id, watermark_ms) VALUES (1, ?1) "
-             "ON CONFLICT (id) DO UPDATE SET watermark_ms = MAX(watermark_ms, ?1)")
-      .bind(1, ms_of(watermark))
-      .run();
   for (const auto& [id, t] : seen) {
     db_->query("INSERT OR IGNORE INTO change_feed_seen (booking_id, last_updated_ms) VALUES (?1, ?2)")
         .bind(1, id)
         .bind(2, ms_of(t))
         .run();
   }
+  tx.commit();
+}
+
+void change_watermark::advance(change_time watermark, change_time forget_before) {
+  std::lock_guard lock(mutex_);
+  ei::sqlite_transaction tx(*db_);
+  db_->query("INSERT INTO change_feed_state (id, watermark_ms) VALUES (1, ?1) "
+             "ON CONFLICT (id) DO UPDATE SET watermark_ms = MAX(watermark_ms, ?1)")
+      .bind(1, ms_of(watermark))
+      .run();
   db_->query("DELETE FROM change_feed_seen WHERE last_updated_ms < ?1").bind(1, ms_of(forget_before)).run();
   tx.commit();
 }

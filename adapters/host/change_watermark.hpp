@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Where the change feed has read up to: the watermark (the newest
-// meta.lastUpdated handed to the outbox) and the (id, lastUpdated) pairs
-// already posted inside the overlap window, in state_dir/change-feed.db
-// (SQLite WAL, synchronous=FULL). Saved only after the batch's outbox rows
-// are on disk, so a crash re-posts at most that batch and never skips one.
+// meta.lastUpdated of a poll that read every page) and the (id, lastUpdated)
+// pairs already posted after it, in state_dir/change-feed.db (SQLite WAL,
+// synchronous=FULL). Pairs are saved after each page's outbox rows are on
+// disk and the watermark only after the whole poll, so a crash re-posts at
+// most one page and never skips a change, even if the system's pages are not
+// in lastUpdated order.
 #pragma once
 
 #include "adapters/core/change_source.hpp"
@@ -35,10 +37,11 @@ class change_watermark {
   std::optional<change_time> watermark();
   bool seen(const std::string& id, change_time updated);
 
-  // One transaction: the new watermark, the batch's pairs, and pairs older
+  // The pairs of one page, after its outbox rows were written.
+  void remember(const std::vector<std::pair<std::string, change_time>>& seen);
+  // One transaction: the new watermark (never moved back), and pairs older
   // than `forget_before` dropped (outside every later query's overlap).
-  void save(change_time watermark, const std::vector<std::pair<std::string, change_time>>& seen,
-            change_time forget_before);
+  void advance(change_time watermark, change_time forget_before);
 
  private:
   std::mutex mutex_;

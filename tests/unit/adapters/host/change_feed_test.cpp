@@ -433,3 +433,78 @@ TEST_CASE("change feed: lastUpdated instants keep their milliseconds", "[adapter
   CHECK_FALSE(parse_fhir_instant_ms("yesterday"));
   CHECK(fhir::change_query(*t, 50) == "_lastUpdated=gt2026-12-06T22:53:49.123Z&_sort=_lastUpdated&_count=50");
 }
+
+namespace change_feed_test {
+
+// A system whose change search answers pages that are NOT in lastUpdated
+// order, and can fail after its first page: what a real one might do.
+class scripted_source final : public change_source {
+ public:
+  std::vector<std::vector<booking_change>> pages;
+  bool fail_after_first = false;
+  std::vector<change_time> asked;
+
+  booking_result<std::size_t> changes_since(change_time since, std::size_t,
+                                            const std::function<bool(std::vector<booking_change>&)>& on_page,
+                                            deadline) override {
+    asked.push_back(since);
+    std::size_t n = 0;
+    for (auto page : pages) {
+      std::erase_if(page, [&](const booking_change& c) { return c.last_updated <= since; });
+      ++n;
+      if (!on_page(page)) return n;
+      if (fail_after_first) return fail(technical_code::backend_down, "connection reset");
+    }
+    return n;
+  }
+};
+
+booking_change booked(const std::string& id, change_time t) {
+  booking_change c;
+  c.unit = "LOC-ASA";
+  c.id = id;
+  c.person = tolvan;
+  c.status = "booked";
+  c.active = true;
+  c.start = std::chrono::floor<std::chrono::seconds>(t) + std::chrono::hours(24);
+  c.last_updated = t;
+  return c;
+}
+
+}  // namespace change_feed_test
+
+TEST_CASE("change feed: pages out of lastUpdated order and a failure mid-poll lose and repeat nothing",
+          "[adapter_host][change_feed]") {
+  using cft::booked;
+  std::vector<std::string> errors;
+  const auto units = unit_table::build({{cft::asa, "LOC-ASA", "Åsa"}}, errors);
+  const auto dir = scratch_dir("change-feed-order");
+  ei_outbox outbox((dir / "ei-outbox.db").string());
+  change_watermark mark((dir / "change-feed.db").string());
+  const change_time t0 = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  cft::scripted_source source;
+  change_feed_settings settings;
+  settings.overlap = std::chrono::seconds(1);
+  change_poller::hooks h;
+  h.clock = [t0] { return t0; };
+  change_poller poller(source, units, ei_post_settings{source_system, data_controller, false, true},
+                       ei_destination{platform_hsa_id, "https://127.0.0.1:1/"}, outbox, mark, settings, h);
+  REQUIRE(poller.poll_once().ok);  // watermark = t0
+  // Page 1 holds the newer change, page 2 an older one; the system fails after page 1.
+  source.pages = {{booked("NEW", t0 + std::chrono::seconds(60))}, {booked("OLD", t0 + std::chrono::seconds(10))}};
+  source.fail_after_first = true;
+  CHECK_FALSE(poller.poll_once().ok);
+  CHECK(mark.watermark() == t0);  // not moved past OLD, which was never read
+  source.fail_after_first = false;
+  const auto r = poller.poll_once();
+  REQUIRE(r.ok);
+  CHECK(r.duplicates == 1);  // NEW was posted by the failed poll
+  CHECK(r.posted == 1);      // OLD now
+  CHECK(mark.watermark() == t0 + std::chrono::seconds(60));
+  std::vector<std::string> ids;
+  for (const auto& row : outbox.all()) {
+    for (const auto& t : row.transactions) ids.push_back(t.record.business_object_instance_identifier);
+  }
+  CHECK(ids == std::vector<std::string>{"NEW", "OLD"});
+  CHECK(source.asked.back() == t0 - std::chrono::seconds(1));  // watermark minus the overlap
+}
