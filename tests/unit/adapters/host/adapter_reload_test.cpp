@@ -24,6 +24,16 @@ using adapters::test::first_text;
 // Named (not anonymous): test suites may be compiled as one unity file.
 namespace reload_test {
 
+// The test PKI's consumer certificate, trusting the test CA.
+net::tls_context_ptr consumer_tls() {
+  const auto& pki = tidnav::test::shared_test_pki();
+  net::client_tls_options t;
+  t.ca_file = pki.ca.cert_file;
+  t.cert_file = pki.client.cert_file;
+  t.key_file = pki.client.key_file;
+  return net::make_client_tls_context(t);
+}
+
 std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -129,9 +139,8 @@ std::string make_11(const std::string& start, const std::string& end) {
 }
 
 net::client_result post_over_tls(std::uint16_t port, const std::string& envelope) {
-  const auto& pki = tidnav::test::shared_test_pki();
   net::client_options o;
-  o.tls = net::make_client_tls_context({pki.ca.cert_file, pki.client.cert_file, pki.client.key_file});
+  o.tls = consumer_tls();
   o.io_threads = 1;
   o.request_timeout = std::chrono::seconds(10);
   o.log = [](std::string_view) {};
@@ -262,9 +271,8 @@ TEST_CASE("adapter-host: the admin listener serves probes and metrics over plain
   CHECK(over_tls.status == 200);
   // A call counted on the contract listener shows on the admin one.
   {
-    const auto& pki = tidnav::test::shared_test_pki();
-    net::client_options o;
-    o.tls = net::make_client_tls_context({pki.ca.cert_file, pki.client.cert_file, pki.client.key_file});
+      net::client_options o;
+    o.tls = consumer_tls();
     o.io_threads = 1;
     o.log = [](std::string_view) {};
     net::http_client c(o);

@@ -26,7 +26,11 @@ TEST_CASE("adapter-host: the memory system's adapter refuses a malformed personn
   host.start();
   const auto& pki = tidnav::test::shared_test_pki();
   net::client_options o;
-  o.tls = net::make_client_tls_context({pki.ca.cert_file, pki.client.cert_file, pki.client.key_file});
+  net::client_tls_options t;
+  t.ca_file = pki.ca.cert_file;
+  t.cert_file = pki.client.cert_file;
+  t.key_file = pki.client.key_file;
+  o.tls = net::make_client_tls_context(t);
   o.io_threads = 1;
   o.log = [](std::string_view) {};
   net::http_client client(o);
