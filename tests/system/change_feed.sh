@@ -11,23 +11,10 @@ set -euo pipefail
 tidnav=$1
 fixtures=$3
 system=$4
-work=$(mktemp -d "${2%/}.XXXXXX")
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-"$tidnav" pki init --dir pki >/dev/null
-"$tidnav" pki issue localhost --kind server --dir pki >/dev/null
-"$tidnav" pki issue adapter --kind client --hsa-id SE2321000016-MILL --dir pki >/dev/null
+. "$(dirname "$0")/lib.sh"
+sys_start "$tidnav" "$2"
+sys_client_cert adapter SE2321000016-MILL
 unit=SE2321000016-ABC1
-
-wait_for() {  # $1: file, $2: what, $3: its log
-  for _ in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.05; done
-  echo "$2 did not start"; cat "$3"; exit 1
-}
 printed() { sed -n "s|^ *$1: *\(https://[^ ]*\).*|\1|p" sim.out | head -1; }
 
 "$tidnav" sim "$system" --seed "$fixtures/$system/seed.json" --cert pki/localhost.crt --key pki/localhost.key \

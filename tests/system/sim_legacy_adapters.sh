@@ -10,24 +10,11 @@ set -euo pipefail
 tidnav=$1
 fixtures=$3
 profile=$4
-work=$(mktemp -d "${2%/}.XXXXXX")
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-"$tidnav" pki init --dir pki >/dev/null
-"$tidnav" pki issue localhost --kind server --dir pki >/dev/null
-"$tidnav" pki issue consumer --kind client --hsa-id SE2321000016-1177 --dir pki >/dev/null
-"$tidnav" pki issue adapter --kind client --hsa-id SE2321000016-TNAV --dir pki >/dev/null
+. "$(dirname "$0")/lib.sh"
+sys_start "$tidnav" "$2"
+sys_client_cert consumer SE2321000016-1177
+sys_client_cert adapter SE2321000016-TNAV
 consumer=(--cert pki/consumer.crt --key pki/consumer.key --ca pki/tidnav-dev-ca.crt)
-
-wait_for() {  # $1: file, $2: what, $3: its log
-  for _ in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.05; done
-  echo "$2 did not start"; cat "$3"; exit 1
-}
 
 if [ "$profile" = pasis ]; then
   sim=crm10; unit=SE2321000016-PAS1
