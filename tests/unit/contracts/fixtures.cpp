@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "tests/support/xml_leaves.hpp"
+
 namespace tidnav::test {
 namespace fs = std::filesystem;
 using contracts::family;
@@ -49,32 +51,8 @@ std::vector<fixture> all_fixtures() {
 
 namespace {
 
-std::string uri_of(pugi::xml_node n) {
-  const std::string qname = n.name();
-  const auto colon = qname.find(':');
-  const std::string attr = colon == std::string::npos ? "xmlns" : "xmlns:" + qname.substr(0, colon);
-  for (pugi::xml_node p = n; p; p = p.parent()) {
-    if (auto a = p.attribute(attr.c_str())) return a.value();
-  }
-  return "";
-}
-
-std::string local_of(pugi::xml_node n) {
-  const std::string qname = n.name();
-  const auto colon = qname.find(':');
-  return colon == std::string::npos ? qname : qname.substr(colon + 1);
-}
-
-void collect(pugi::xml_node n, const std::string& path, std::vector<std::string>& out) {
-  const std::string here = path + "/{" + uri_of(n) + "}" + local_of(n);
-  bool has_child = false;
-  for (pugi::xml_node c : n.children()) {
-    if (c.type() != pugi::node_element) continue;
-    has_child = true;
-    collect(c, here, out);
-  }
-  if (!has_child) out.push_back(here + "=" + n.text().get());
-}
+using xml_leaves::collect;
+using xml_leaves::local_of;
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "tests/support/xml_leaves.hpp"
+
 namespace tidnav::ei::test {
 namespace fs = std::filesystem;
 
@@ -103,32 +105,8 @@ std::string transactions_envelope(const char* prefix, const char* ns, const char
   return out.str();
 }
 
-std::string uri_of(pugi::xml_node n) {
-  const std::string qname = n.name();
-  const auto colon = qname.find(':');
-  const std::string attr = colon == std::string::npos ? "xmlns" : "xmlns:" + qname.substr(0, colon);
-  for (pugi::xml_node p = n; p; p = p.parent()) {
-    if (auto a = p.attribute(attr.c_str())) return a.value();
-  }
-  return "";
-}
-
-std::string local_of(pugi::xml_node n) {
-  const std::string qname = n.name();
-  const auto colon = qname.find(':');
-  return colon == std::string::npos ? qname : qname.substr(colon + 1);
-}
-
-void collect(pugi::xml_node n, const std::string& path, std::vector<std::string>& out) {
-  const std::string here = path + "/{" + uri_of(n) + "}" + local_of(n);
-  bool has_child = false;
-  for (pugi::xml_node c : n.children()) {
-    if (c.type() != pugi::node_element) continue;
-    has_child = true;
-    collect(c, here, out);
-  }
-  if (!has_child) out.push_back(here + "=" + n.text().get());
-}
+using tidnav::test::xml_leaves::collect;
+using tidnav::test::xml_leaves::local_of;
 
 pugi::xml_node body_of(const pugi::xml_document& doc) {
   for (pugi::xml_node c : doc.document_element().children()) {
