@@ -243,6 +243,11 @@ std::string adapter_yaml(const layout& l, const region& r, const port_plan& p, s
     << "  client: { cert: " << q(client.cert) << ", key: " << q(client.key) << ", ca: " << q(l.ca_cert()) << " }\n"
     << "  source_system: " << adapter_hsa_id(s) << "\n"
     << "  data_controller: " << (s == system_kind::cosmic ? "SE2321000016-RJKP" : "SE2321000016-RSKA") << "\n";
+  if (mode == backend_mode::simulator && (s == system_kind::millennium || s == system_kind::cosmic)) {
+    // A booking made directly in the simulator (its /_sim/direct door) shows
+    // in the unified view within seconds, not the production default of 30 s.
+    y << "  change_feed: { interval_ms: 2000 }\n";
+  }
   return y.str();
 }
 
