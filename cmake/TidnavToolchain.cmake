@@ -3,10 +3,7 @@
 
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
-  # Precompiled headers (tidnav's CLI11, the test suites' Catch2) are only
-  # cacheable with this sloppiness (ccache manual, "Precompiled headers"); set
-  # here rather than in the Makefile so that plain `cmake --build` gets it too.
-  set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_SLOPPINESS=pch_defines,time_macros ${CCACHE_PROGRAM})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
 endif()
 
 # RelWithDebInfo (the default) keeps line tables only (-g1): backtraces and perf
