@@ -15,6 +15,14 @@ if(NOT TIDNAV_FULL_DEBUG_INFO)
   string(REGEX REPLACE "(^| )-g( |$)" "\\1-g1\\2" CMAKE_CXX_FLAGS_RELWITHDEBINFO "${CMAKE_CXX_FLAGS_RELWITHDEBINFO}")
 endif()
 
+# LLVM's linker: a test suite links in 0.6 s instead of 2.9 s with GNU ld
+# (test_adapter_cosmic, 2026-12-07), and a clean build links ~40 executables.
+option(TIDNAV_USE_LLD "Link with ld.lld when it is installed (scripts/bootstrap.sh installs it)" ON)
+find_program(TIDNAV_LLD ld.lld)
+if(TIDNAV_USE_LLD AND TIDNAV_LLD AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  add_link_options(-fuse-ld=lld)
+endif()
+
 add_library(tidnav_warnings INTERFACE)
 target_compile_options(tidnav_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter)
 

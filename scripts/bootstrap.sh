@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential cmake ninja-build pkg-config ccache lld
   gsoap libgsoap-dev            # wsdl2h/soapcpp2 + runtime (contracts/)
   libboost-dev                  # Asio, Beast (header-only in 1.74)
   libssl-dev openssl            # TLS, dev PKI
