@@ -157,7 +157,7 @@ booking_result<std::vector<time_type>> millennium_booking_system::time_types(std
   std::vector<time_type> out;
   for (const auto& s : loc->service_types) {
     if (!wanted(query.time_types, s.code)) continue;
-    time_type t;
+    time_type t{};  // value-initialised: g++ 12 -O2 otherwise warns (falsely) of an uninitialised string
     t.code = s.code;
     t.name = s.name.empty() ? s.code : s.name;
     t.cancel_allowed = s.cancel_allowed;

@@ -29,7 +29,10 @@
 #include <unistd.h>
 
 namespace tidnav::conform::test {
-namespace {
+// Named, not anonymous: test_producer::impl (declared in the header) holds a
+// worker_pool, and a member of an anonymous-namespace type is a
+// -Wsubobject-linkage warning once the suite is compiled as a unity build.
+namespace support_detail {
 
 using namespace std::chrono_literals;
 using adapters::instant;
@@ -110,7 +113,9 @@ instant at_local(std::chrono::year_month_day day, int hour, int minute = 0) {
                                                                        adapters::dst_gap::shift_forward});
 }
 
-}  // namespace
+}  // namespace support_detail
+
+using namespace support_detail;
 
 adapters::memory_seed future_seed() {
   using namespace adapters;
