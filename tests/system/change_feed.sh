@@ -61,10 +61,7 @@ $ei
 YAML
 fi
 
-"$tidnav" adapter --config adapter.yaml --check
-"$tidnav" adapter --config adapter.yaml 2> adapter.log &
-adapter=$!; pids+=($adapter)
-wait_for adapter.port "tidnav adapter" adapter.log
+sys_start_adapter
 sleep 1  # the first poll sets the watermark at "now" (and may post the seed's bookings, changed a moment ago)
 
 direct() {  # direct <action> <json>: the answer's body

@@ -28,14 +28,12 @@ units:
   - { hsa_id: $unit, native_id: VC-ASA }
 backend: { seed: $fixtures/adapters/memory-booking-system.json }
 YAML
-"$tidnav" adapter --config adapter.yaml 2> adapter.log &
-adapter=$!; pids+=($adapter)
-wait_for adapter.port "tidnav adapter" adapter.log
+sys_start_adapter
 
 echo "== tidnav conform --family $family against a memory adapter"
 # The seed's free times lie on 10-13 March 2031; a short SLA sample keeps the run short.
 rc=0
-"$tidnav" conform --url "https://localhost:$(tr -dc 0-9 < adapter.port)/" --logical-address "$unit" "${client[@]}" \
+"$tidnav" conform --url "$url" --logical-address "$unit" "${client[@]}" \
   --family "$family" --person 191212121212 --from 20310310 --days 4 --calls 3 \
   --junit good.xml --html good.html > good.out 2> good.err || rc=$?
 cat good.out

@@ -28,3 +28,25 @@ wait_for() {  # $1: a file that is written once the process is up, $2: what, $3:
   for _ in $(seq 200); do [ -s "$1" ] && return 0; sleep 0.05; done
   echo "$2 did not start"; cat "$3"; exit 1
 }
+
+sys_start_adapter() {  # checks and starts `tidnav adapter --config adapter.yaml`; sets $adapter (pid) and $url
+  "$sys_tidnav" adapter --config adapter.yaml --check
+  "$sys_tidnav" adapter --config adapter.yaml 2> adapter.log &
+  adapter=$!; pids+=($adapter)
+  wait_for adapter.port "tidnav adapter" adapter.log
+  url="https://localhost:$(tr -dc 0-9 < adapter.port)/"
+}
+
+sys_march_2031_timeslots() {  # $1: at least this many; a 2.0 GetAvailableTimeslots for 10-12 March 2031
+  # (where the test seeds' free times lie) to $unit at $url as ${consumer[@]}: a schema-valid
+  # answer in timeslots.xml, the number of times in $n.
+  "$sys_tidnav" call --url "$url" "${consumer[@]}" --raw --contract GetAvailableTimeslots --logical-address "$unit" \
+    --field actor.actorId.root=1.2.752.129.2.1.3.1 --field actor.actorId.extension=191212121212 \
+    --field actor.actorType.code=116154003 --field actor.actorType.codeSystem=1.2.752.116.2.1.1 \
+    --field personId.root=1.2.752.129.2.1.3.1 --field personId.extension=191212121212 \
+    --field startDateInclusive=20310310 --field endDateInclusive=20310312 > timeslots.xml 2> timeslots.err \
+    || { echo "GetAvailableTimeslots failed"; cat timeslots.xml timeslots.err adapter.log; exit 1; }
+  "$sys_tidnav" validate timeslots.xml || { echo "GetAvailableTimeslots answer is not schema-valid"; cat timeslots.xml; exit 1; }
+  n=$(grep -o '<[a-zA-Z0-9]*:\?timeslot>' timeslots.xml | wc -l)
+  [ "$n" -ge "$1" ] || { echo "expected the seed's March 2031 times, got $n"; cat timeslots.xml; exit 1; }
+}

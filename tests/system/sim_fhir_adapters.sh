@@ -65,22 +65,9 @@ YAML
 fi
 
 echo "== tidnav adapter (system: $system) in front of it"
-"$tidnav" adapter --config adapter.yaml --check
-"$tidnav" adapter --config adapter.yaml 2> adapter.log &
-adapter=$!; pids+=($adapter)
-wait_for adapter.port "tidnav adapter" adapter.log
-url="https://localhost:$(tr -dc 0-9 < adapter.port)/"
+sys_start_adapter
 
-# The seeds' fixed free times lie on 10-12 March 2031 (UTC).
-"$tidnav" call --url "$url" "${consumer[@]}" --raw --contract GetAvailableTimeslots --logical-address "$unit" \
-  --field actor.actorId.root=1.2.752.129.2.1.3.1 --field actor.actorId.extension=191212121212 \
-  --field actor.actorType.code=116154003 --field actor.actorType.codeSystem=1.2.752.116.2.1.1 \
-  --field personId.root=1.2.752.129.2.1.3.1 --field personId.extension=191212121212 \
-  --field startDateInclusive=20310310 --field endDateInclusive=20310312 > timeslots.xml 2> timeslots.err \
-  || { echo "GetAvailableTimeslots failed"; cat timeslots.xml timeslots.err adapter.log; exit 1; }
-"$tidnav" validate timeslots.xml || { echo "GetAvailableTimeslots answer is not schema-valid"; cat timeslots.xml; exit 1; }
-n=$(grep -o '<[a-zA-Z0-9]*:\?timeslot>' timeslots.xml | wc -l)
-[ "$n" -ge 3 ] || { echo "expected the seed's March 2031 times, got $n"; cat timeslots.xml; exit 1; }
+sys_march_2031_timeslots 3
 grep -q "2031031[012]" timeslots.xml || { echo "no time on 10-12 March 2031"; cat timeslots.xml; exit 1; }
 echo "2.0 GetAvailableTimeslots: $n times"
 

@@ -59,22 +59,9 @@ engagement_index:
 YAML
 
 echo "== tidnav adapter (system: $profile) in front of it"
-"$tidnav" adapter --config adapter.yaml --check
-"$tidnav" adapter --config adapter.yaml 2> adapter.log &
-adapter=$!; pids+=($adapter)
-wait_for adapter.port "tidnav adapter" adapter.log
-url="https://localhost:$(tr -dc 0-9 < adapter.port)/"
+sys_start_adapter
 
-# The seed's free times lie on 10-12 March 2031.
-"$tidnav" call --url "$url" "${consumer[@]}" --raw --contract GetAvailableTimeslots --logical-address "$unit" \
-  --field actor.actorId.root=1.2.752.129.2.1.3.1 --field actor.actorId.extension=191212121212 \
-  --field actor.actorType.code=116154003 --field actor.actorType.codeSystem=1.2.752.116.2.1.1 \
-  --field personId.root=1.2.752.129.2.1.3.1 --field personId.extension=191212121212 \
-  --field startDateInclusive=20310310 --field endDateInclusive=20310312 > timeslots.xml 2> timeslots.err \
-  || { echo "GetAvailableTimeslots failed"; cat timeslots.xml timeslots.err adapter.log; exit 1; }
-"$tidnav" validate timeslots.xml || { echo "GetAvailableTimeslots answer is not schema-valid"; cat timeslots.xml; exit 1; }
-n=$(grep -o '<[a-zA-Z0-9]*:\?timeslot>' timeslots.xml | wc -l)
-[ "$n" -ge 1 ] || { echo "expected the seed's March 2031 times"; cat timeslots.xml; exit 1; }
+sys_march_2031_timeslots 1
 # The non-hsa-performer defect must not leak: performers are HSA-ids again.
 if grep -q "LAK-SE" timeslots.xml; then echo "a LAK-<HSA-id> performer reached the consumer"; cat timeslots.xml; exit 1; fi
 echo "2.0 GetAvailableTimeslots through the $profile adapter: $n times, schema-valid"
