@@ -8,6 +8,7 @@
 #include "hub/ei/sqlite_store.hpp"
 #include "hub/ei/timestamp.hpp"
 #include "tests/unit/hub/ei/ei_test_support.hpp"
+#include "tests/unit/hub/ei/pipe_record.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -74,20 +75,6 @@ update_batch batch_for(std::int64_t i) {
   }
 }
 
-// Reads whole acknowledgements; returns false at EOF or when nothing came in time.
-bool read_ack(int fd, std::int64_t& out, int timeout_ms) {
-  char buf[sizeof(std::int64_t)];
-  std::size_t got = 0;
-  while (got < sizeof buf) {
-    pollfd pfd{fd, POLLIN, 0};
-    if (::poll(&pfd, 1, timeout_ms) <= 0) return false;
-    const ssize_t n = ::read(fd, buf + got, sizeof buf - got);
-    if (n <= 0) return false;
-    got += static_cast<std::size_t>(n);
-  }
-  std::memcpy(&out, buf, sizeof out);
-  return true;
-}
 
 }  // namespace
 
@@ -113,14 +100,14 @@ TEST_CASE("every acknowledged Update survives kill -9, and its notifications go 
 
   std::set<std::int64_t> acked;
   std::int64_t i = 0;
-  while (static_cast<int>(acked.size()) < kill_after && read_ack(fds[0], i, 30000)) acked.insert(i);
+  while (static_cast<int>(acked.size()) < kill_after && test::read_record(fds[0], i, 30000)) acked.insert(i);
   ::kill(pid, SIGKILL);
   int status = 0;
   REQUIRE(::waitpid(pid, &status, 0) == pid);
   CHECK(WIFSIGNALED(status));
   CHECK(WTERMSIG(status) == SIGKILL);
   // Acknowledgements written before the kill count too.
-  while (read_ack(fds[0], i, 100)) acked.insert(i);
+  while (test::read_record(fds[0], i, 100)) acked.insert(i);
   ::close(fds[0]);
   REQUIRE(static_cast<int>(acked.size()) >= kill_after);
   INFO(acked.size() << " batches acknowledged before SIGKILL");

@@ -8,6 +8,7 @@
 #include "hub/ei/identity.hpp"
 #include "hub/ei/sqlite_store.hpp"
 #include "tests/unit/hub/ei/ei_test_support.hpp"
+#include "tests/unit/hub/ei/pipe_record.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -76,19 +77,6 @@ const std::vector<subscriber>& subscribers() {
   ::_exit(5);
 }
 
-bool read_ack(int fd, ack& out, int timeout_ms) {
-  char buf[sizeof(ack)];
-  std::size_t got = 0;
-  while (got < sizeof buf) {
-    pollfd pfd{fd, POLLIN, 0};
-    if (::poll(&pfd, 1, timeout_ms) <= 0) return false;
-    const ssize_t n = ::read(fd, buf + got, sizeof buf - got);
-    if (n <= 0) return false;
-    got += static_cast<std::size_t>(n);
-  }
-  std::memcpy(&out, buf, sizeof out);
-  return true;
-}
 
 }  // namespace
 
@@ -112,13 +100,13 @@ TEST_CASE("kill -9 during a burst of concurrent Updates loses no acknowledged po
 
   std::set<std::pair<std::int64_t, std::int64_t>> acked;
   ack a;
-  while (static_cast<int>(acked.size()) < kill_after && read_ack(fds[0], a, 30000)) acked.insert({a.thread, a.update});
+  while (static_cast<int>(acked.size()) < kill_after && test::read_record(fds[0], a, 30000)) acked.insert({a.thread, a.update});
   ::kill(pid, SIGKILL);
   int status = 0;
   REQUIRE(::waitpid(pid, &status, 0) == pid);
   INFO("child status " << status);
   CHECK(WIFSIGNALED(status));
-  while (read_ack(fds[0], a, 100)) acked.insert({a.thread, a.update});
+  while (test::read_record(fds[0], a, 100)) acked.insert({a.thread, a.update});
   ::close(fds[0]);
   REQUIRE(static_cast<int>(acked.size()) >= kill_after);
   INFO(acked.size() << " Updates acknowledged before SIGKILL");
