@@ -70,37 +70,33 @@ struct adapter_host::impl {
     log(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 
+  static std::string path_of(const net::request_context& req) { return req.target.substr(0, req.target.find('?')); }
+
+  bool is_probe(const std::string& path) const {
+    return path == "/health/live" || path == "/health/ready" || (path == "/metrics" && metrics);
+  }
+
   // GET /health/live, /health/ready and /metrics: cheap, answered on the io
   // thread without touching the booking system. False: not one of them.
   bool probe(const net::request_context& req, const net::responder& respond) {
-    if (req.method != "GET") return false;
-    const std::string path = req.target.substr(0, req.target.find('?'));
+    const std::string path = path_of(req);
+    if (req.method != "GET" || !is_probe(path)) return false;
     const std::string text = "text/plain; charset=utf-8";
     if (path == "/health/live") {
       respond(200, {{"Content-Type", text}}, "ok\n");
-      return true;
-    }
-    if (path == "/health/ready") {
-      if (ready.load()) {
-        respond(200, {{"Content-Type", text}}, "ready\n");
-      } else {
-        respond(503, {{"Content-Type", text}}, "not ready\n");
-      }
-      return true;
-    }
-    if (path == "/metrics" && metrics) {
+    } else if (path == "/health/ready") {
+      const bool up = ready.load();
+      respond(up ? 200 : 503, {{"Content-Type", text}}, up ? "ready\n" : "not ready\n");
+    } else {
       respond(200, {{"Content-Type", std::string(obs::exposition_content_type)}}, metrics->render());
-      return true;
     }
-    return false;
+    return true;
   }
 
   // The admin listener: probes only. Never a contract, whatever is posted.
   void serve_admin(const net::request_context& req, const net::responder& respond) {
     if (probe(req, respond)) return;
-    const std::string path = req.target.substr(0, req.target.find('?'));
-    const bool known = path == "/health/live" || path == "/health/ready" || (path == "/metrics" && metrics);
-    if (known) {
+    if (is_probe(path_of(req))) {
       respond(405, {{"Allow", "GET"}, {"Content-Type", "text/plain; charset=utf-8"}}, "Use GET\n");
       return;
     }
