@@ -18,15 +18,9 @@ booking_result<std::size_t> cosmic_change_source::changes_since(
   auto read = [](const std::vector<nlohmann::json>& resources) -> booking_result<std::vector<booking_change>> {
     std::vector<booking_change> out;
     for (const auto& r : resources) {
-      booking_change c;
-      c.id = fhir::str(r, "id");
-      c.status = fhir::str(r, "status");
-      const auto meta = r.value("meta", nlohmann::json::object());
-      const auto updated = fhir::parse_fhir_instant_ms(fhir::str(meta, "lastUpdated"));
-      if (!updated) {
-        return fail(technical_code::bad_backend_answer, "Appointment " + c.id + " without meta.lastUpdated");
-      }
-      c.last_updated = *updated;
+      auto header = fhir::change_of(r);
+      if (!header) return core::failure<booking_error>{header.error()};
+      booking_change c = std::move(header.value());
       auto a = read_appointment(r);
       if (!a) {
         c.problem = a.error().detail;
@@ -37,7 +31,6 @@ booking_result<std::size_t> cosmic_change_source::changes_since(
       c.start = a.value().slot.start;
       c.person = a.value().person.number;
       c.active = is_active_status(c.status);
-      c.removed = fhir::removed_status(c.status);
       if (c.person.empty()) c.problem = "no Patient participant";
       out.push_back(std::move(c));
     }

@@ -49,6 +49,17 @@ bool removed_status(std::string_view status) {
   return status == "cancelled" || status == "entered-in-error" || status == "noshow";
 }
 
+booking_result<booking_change> change_of(const nlohmann::json& appointment) {
+  booking_change c;
+  c.id = str(appointment, "id");
+  c.status = str(appointment, "status");
+  c.removed = removed_status(c.status);
+  const auto updated = parse_fhir_instant_ms(str(appointment.value("meta", nlohmann::json::object()), "lastUpdated"));
+  if (!updated) return fail(technical_code::bad_backend_answer, "Appointment " + c.id + " without meta.lastUpdated");
+  c.last_updated = *updated;
+  return c;
+}
+
 booking_result<std::size_t> page_changes(const std::string& base_url, const std::string& first,
                                          std::size_t max_pages, const page_fetch& fetch, const page_read& read,
                                          const std::function<bool(std::vector<booking_change>&)>& on_page) {

@@ -31,6 +31,11 @@ std::string bundle_next(const nlohmann::json& bundle);
 // The statuses whose booking is gone: its EI post must be deleted.
 bool removed_status(std::string_view status);
 
+// A changed Appointment's id, status, removed flag and meta.lastUpdated (to the
+// millisecond). Without lastUpdated it is a bad answer: the watermark could
+// never pass it, and the search promised one.
+booking_result<booking_change> change_of(const nlohmann::json& appointment);
+
 // One page: GET `path_query` (relative to the service root) → the Bundle.
 using page_fetch = std::function<booking_result<nlohmann::json>(const std::string& path_query)>;
 // The Appointments of one page → changes (a resource that is not ours may be skipped).

@@ -35,16 +35,9 @@ booking_result<std::size_t> millennium_change_source::changes_since(
   auto read = [&](const std::vector<nlohmann::json>& resources) -> booking_result<std::vector<booking_change>> {
     std::vector<booking_change> out;
     for (const auto& r : resources) {
-      booking_change c;
-      c.id = fhir::str(r, "id");
-      c.status = fhir::str(r, "status");
-      const auto meta = r.value("meta", nlohmann::json::object());
-      const auto updated = fhir::parse_fhir_instant_ms(fhir::str(meta, "lastUpdated"));
-      if (!updated) {
-        // Without lastUpdated the watermark cannot pass it: the search promised one.
-        return fail(technical_code::bad_backend_answer, "Appointment " + c.id + " without meta.lastUpdated");
-      }
-      c.last_updated = *updated;
+      auto header = fhir::change_of(r);
+      if (!header) return core::failure<booking_error>{header.error()};
+      booking_change c = std::move(header.value());
       auto a = read_appointment(r, o);
       if (!a) {
         c.problem = a.error().detail;
@@ -54,7 +47,6 @@ booking_result<std::size_t> millennium_change_source::changes_since(
       c.unit = a.value().value.slot.unit;
       c.start = a.value().value.slot.start;
       c.active = is_active_status(c.status);
-      c.removed = fhir::removed_status(c.status);
       auto person = person_of(a.value().patient_id, until);
       if (!person) return core::failure<booking_error>{person.error()};
       c.person = person.value();
