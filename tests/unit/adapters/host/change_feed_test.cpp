@@ -434,6 +434,29 @@ TEST_CASE("change feed: lastUpdated instants keep their milliseconds", "[adapter
   CHECK(fhir::change_query(*t, 50) == "_lastUpdated=gt2026-12-06T22:53:49.123Z&_sort=_lastUpdated&_count=50");
 }
 
+TEST_CASE("change feed: a changed Appointment is read by change_of; no lastUpdated is a bad answer",
+          "[adapter_host][change_feed]") {
+  const auto c = fhir::change_of(
+      json{{"id", "A-1"}, {"status", "cancelled"}, {"meta", {{"lastUpdated", "2026-12-06T22:53:49.123Z"}}}});
+  REQUIRE(c);
+  CHECK(c.value().id == "A-1");
+  CHECK(c.value().status == "cancelled");
+  CHECK(c.value().removed);
+  CHECK(c.value().last_updated == *fhir::parse_fhir_instant_ms("2026-12-06T22:53:49.123Z"));
+  const auto booked =
+      fhir::change_of(json{{"id", "A-2"}, {"status", "booked"}, {"meta", {{"lastUpdated", "2026-12-06T22:53:49Z"}}}});
+  REQUIRE(booked);
+  CHECK_FALSE(booked.value().removed);
+  const json no_meta{{"id", "A-3"}, {"status", "booked"}};
+  const json not_an_instant{{"id", "A-4"}, {"meta", {{"lastUpdated", "soon"}}}};
+  for (const json& bad : {no_meta, not_an_instant}) {
+    const auto r = fhir::change_of(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().technical == technical_code::bad_backend_answer);
+    CHECK(r.error().detail.find("without meta.lastUpdated") != std::string::npos);
+  }
+}
+
 namespace change_feed_test {
 
 // A system whose change search answers pages that are NOT in lastUpdated
