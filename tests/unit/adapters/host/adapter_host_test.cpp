@@ -41,13 +41,8 @@ struct served {
       log.push_back(line);
     });
     host->start();
-    const auto& pki = tidnav::test::shared_test_pki();
     net::client_options o;
-    net::client_tls_options t;
-    t.ca_file = pki.ca.cert_file;
-    t.cert_file = pki.client.cert_file;
-    t.key_file = pki.client.key_file;
-    o.tls = net::make_client_tls_context(t);
+    o.tls = consumer_tls();
     o.io_threads = 1;
     o.request_timeout = std::chrono::seconds(10);
     client = std::make_unique<net::http_client>(o);

@@ -24,16 +24,6 @@ using adapters::test::first_text;
 // Named (not anonymous): test suites may be compiled as one unity file.
 namespace reload_test {
 
-// The test PKI's consumer certificate, trusting the test CA.
-net::tls_context_ptr consumer_tls() {
-  const auto& pki = tidnav::test::shared_test_pki();
-  net::client_tls_options t;
-  t.ca_file = pki.ca.cert_file;
-  t.cert_file = pki.client.cert_file;
-  t.key_file = pki.client.key_file;
-  return net::make_client_tls_context(t);
-}
-
 std::string read_all(const std::filesystem::path& p) {
   std::ifstream in(p);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -94,14 +84,8 @@ struct running {
 // against `server_name` ("" = the URL's 127.0.0.1). The test PKI's `server`
 // certificate names localhost/127.0.0.1, `server_wrong_name` only producer.invalid.
 net::client_result ping_over_tls(std::uint16_t port, const std::string& server_name) {
-  const auto& pki = tidnav::test::shared_test_pki();
   net::client_options o;
-  net::client_tls_options t;
-  t.ca_file = pki.ca.cert_file;
-  t.cert_file = pki.client.cert_file;
-  t.key_file = pki.client.key_file;
-  t.server_name = server_name;
-  o.tls = net::make_client_tls_context(t);
+  o.tls = net::make_client_tls_context(consumer_tls_options(server_name));
   o.io_threads = 1;
   o.request_timeout = std::chrono::seconds(10);
   o.retry_on_connect_failure = false;

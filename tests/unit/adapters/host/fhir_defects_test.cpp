@@ -28,16 +28,6 @@ using adapters::test::tolvan;
 // Named (not anonymous): test suites may be compiled as one unity file.
 namespace defects_test {
 
-// The test PKI's consumer certificate, trusting the test CA.
-net::tls_context_ptr consumer_tls() {
-  const auto& pki = tidnav::test::shared_test_pki();
-  net::client_tls_options t;
-  t.ca_file = pki.ca.cert_file;
-  t.cert_file = pki.client.cert_file;
-  t.key_file = pki.client.key_file;
-  return net::make_client_tls_context(t);
-}
-
 const std::string other_person = "198112189876";
 
 // One simulator (millennium or cosmic) with defects, and an adapter of that system in front of it.

@@ -68,6 +68,18 @@ bool fake_hub::wait_accepted(std::size_t n, std::chrono::milliseconds limit) {
   return false;
 }
 
+net::client_tls_options consumer_tls_options(const std::string& server_name) {
+  const auto& pki = tidnav::test::shared_test_pki();
+  net::client_tls_options t;
+  t.ca_file = pki.ca.cert_file;
+  t.cert_file = pki.client.cert_file;
+  t.key_file = pki.client.key_file;
+  t.server_name = server_name;
+  return t;
+}
+
+net::tls_context_ptr consumer_tls() { return net::make_client_tls_context(consumer_tls_options()); }
+
 std::filesystem::path scratch_dir(const std::string& name) {
   static std::atomic<int> counter{0};
   const auto dir = std::filesystem::path(TIDNAV_BINARY_DIR) / "test-scratch" / "adapter-host" /

@@ -6,6 +6,7 @@
 
 #include "hub/ei/engagement.hpp"
 #include "hub/net/http_server.hpp"
+#include "hub/net/tls_context.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -49,6 +50,11 @@ class fake_hub {
   std::mutex mutex_;
   std::vector<received_update> accepted_;
 };
+
+// The test PKI's consumer (1177) certificate, trusting the test CA: what a
+// client of the adapter presents. `server_name` checks the adapter's name.
+net::client_tls_options consumer_tls_options(const std::string& server_name = {});
+net::tls_context_ptr consumer_tls();
 
 // A fresh, empty directory under the build tree.
 std::filesystem::path scratch_dir(const std::string& name);

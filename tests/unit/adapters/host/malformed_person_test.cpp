@@ -6,7 +6,6 @@
 #include "adapters/host/net/builtin_systems.hpp"
 #include "host_test_support.hpp"
 #include "hub/net/http_client.hpp"
-#include "tests/support/test_pki.hpp"
 #include "tests/unit/adapters/core/adapter_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -24,13 +23,8 @@ TEST_CASE("adapter-host: the memory system's adapter refuses a malformed personn
   REQUIRE(cfg);
   adapter_host host(cfg.value(), [](const std::string&) {});
   host.start();
-  const auto& pki = tidnav::test::shared_test_pki();
   net::client_options o;
-  net::client_tls_options t;
-  t.ca_file = pki.ca.cert_file;
-  t.cert_file = pki.client.cert_file;
-  t.key_file = pki.client.key_file;
-  o.tls = net::make_client_tls_context(t);
+  o.tls = consumer_tls();
   o.io_threads = 1;
   o.log = [](std::string_view) {};
   net::http_client client(o);
