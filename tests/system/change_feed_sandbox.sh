@@ -4,30 +4,16 @@
 # the engagement index and the aggregating services, four adapters, four
 # simulators): a person with no booking at a Millennium unit gets one there,
 # made directly in the Millennium simulator (its /_sim/direct door, never an adapter or the
-# hub). Within the adapter's change-feed interval (30 s by default) the hub's
+# hub). Within the adapter's change-feed interval (2 s in the sandbox) the hub's
 # aggregated crm:scheduling 1.1 GetSubjectOfCareSchedule lists it: the feed
 # posted it to the EI, so the aggregator asks that unit. Bounded waits.
 set -euo pipefail
 tidnav=$1
 work=$2
-rm -rf "$work"; mkdir -p "$work"
-"$tidnav" sandbox --dir "$work/sb" > "$work/sandbox.out" 2>&1 &
-sb=$!
-trap 'kill -TERM $sb 2>/dev/null; wait $sb 2>/dev/null || true' EXIT
-m="$work/sb/sandbox.json"
-for _ in $(seq 1200); do
-  grep -q "Try it yourself" "$work/sandbox.out" 2>/dev/null && break
-  kill -0 $sb 2>/dev/null || { cat "$work/sandbox.out"; echo "sandbox exited early"; exit 1; }
-  sleep 0.1
-done
-grep -q "Try it yourself" "$work/sandbox.out" || { cat "$work/sandbox.out"; echo "sandbox not ready"; exit 1; }
-field() {  # field <client> <cert|key>
-  sed -n "/\"$1\": {/,/}/p" "$m" | grep -oE "\"$2\": \"[^\"]*\"" | sed -E 's/.*: "(.*)"/\1/'
-}
-url=$(grep -oE '"url": "https://127.0.0.1:[0-9]+/vp"' "$m" | sed -E 's/.*: "(.*)"/\1/')
-ca=$(grep -oE '"ca": "[^"]*"' "$m" | head -1 | sed -E 's/.*: "(.*)"/\1/')
+. "$(dirname "$0")/lib.sh"
+sys_run_sandbox "$tidnav" "$work"
 sim=$(sed -n '/"simulators": {/,/}/p' "$m" | grep -oE '"millennium": "https://[^"]*"' | sed -E 's/.*: "(.*)"/\1/')
-[ -n "$url" ] && [ -n "$ca" ] && [ -n "$sim" ] || { echo "no hub url, ca or millennium simulator in sandbox.json"; cat "$m"; exit 1; }
+[ -n "$sim" ] || { echo "no millennium simulator in sandbox.json"; cat "$m"; exit 1; }
 view() {  # view <person>: the aggregated 1.1 schedule
   "$tidnav" call --url "$url" --cert "$(field 1177 cert)" --key "$(field 1177 key)" --ca "$ca" \
     --contract 1.1:GetSubjectOfCareSchedule --logical-address 5565594230 --actor "$1" \

@@ -50,3 +50,26 @@ sys_march_2031_timeslots() {  # $1: at least this many; a 2.0 GetAvailableTimesl
   n=$(grep -o '<[a-zA-Z0-9]*:\?timeslot>' timeslots.xml | wc -l)
   [ "$n" -ge "$1" ] || { echo "expected the seed's March 2031 times, got $n"; cat timeslots.xml; exit 1; }
 }
+
+sys_run_sandbox() {  # $1: tidnav, $2: a folder (emptied): `tidnav sandbox` running until the script exits;
+  # sets $sb (pid), $m (sandbox.json), $url (the hub), $ca; field() reads a client's cert|key|hsa_id.
+  sys_tidnav=$1
+  rm -rf "$2"; mkdir -p "$2"
+  "$sys_tidnav" sandbox --dir "$2/sb" > "$2/sandbox.out" 2>&1 &
+  sb=$!
+  trap 'kill -TERM $sb 2>/dev/null; wait $sb 2>/dev/null || true' EXIT
+  m="$2/sb/sandbox.json"
+  for _ in $(seq 1200); do
+    grep -q "Try it yourself" "$2/sandbox.out" 2>/dev/null && break
+    kill -0 $sb 2>/dev/null || { cat "$2/sandbox.out"; echo "sandbox exited early"; exit 1; }
+    sleep 0.1
+  done
+  grep -q "Try it yourself" "$2/sandbox.out" || { cat "$2/sandbox.out"; echo "sandbox not ready"; exit 1; }
+  url=$(grep -oE '"url": "https://127.0.0.1:[0-9]+/vp"' "$m" | sed -E 's/.*: "(.*)"/\1/')
+  ca=$(grep -oE '"ca": "[^"]*"' "$m" | head -1 | sed -E 's/.*: "(.*)"/\1/')
+  [ -n "$url" ] && [ -n "$ca" ] || { echo "no hub url or ca in sandbox.json"; cat "$m"; exit 1; }
+}
+
+field() {  # field <client> <cert|key|hsa_id>, from sandbox.json ($m)
+  sed -n "/\"$1\": {/,/}/p" "$m" | grep -oE "\"$2\": \"[^\"]*\"" | sed -E 's/.*: "(.*)"/\1/'
+}

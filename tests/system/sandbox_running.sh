@@ -6,23 +6,8 @@
 set -euo pipefail
 tidnav=$1
 work=$2
-rm -rf "$work"; mkdir -p "$work"
-"$tidnav" sandbox --dir "$work/sb" > "$work/sandbox.out" 2>&1 &
-sb=$!
-trap 'kill -TERM $sb 2>/dev/null; wait $sb 2>/dev/null || true' EXIT
-m="$work/sb/sandbox.json"
-for _ in $(seq 600); do
-  grep -q "Try it yourself" "$work/sandbox.out" 2>/dev/null && break
-  kill -0 $sb 2>/dev/null || { cat "$work/sandbox.out"; echo "sandbox exited early"; exit 1; }
-  sleep 0.1
-done
-grep -q "Try it yourself" "$work/sandbox.out" || { cat "$work/sandbox.out"; echo "sandbox not ready"; exit 1; }
-field() {  # field <client> <cert|key|hsa_id>
-  sed -n "/\"$1\": {/,/}/p" "$m" | grep -oE "\"$2\": \"[^\"]*\"" | sed -E 's/.*: "(.*)"/\1/'
-}
-url=$(grep -oE '"url": "https://127.0.0.1:[0-9]+/vp"' "$m" | sed -E 's/.*: "(.*)"/\1/')
-ca=$(grep -oE '"ca": "[^"]*"' "$m" | head -1 | sed -E 's/.*: "(.*)"/\1/')
-[ -n "$url" ] && [ -n "$ca" ] || { echo "no hub url or ca in sandbox.json"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+sys_run_sandbox "$tidnav" "$work"
 call() {  # call <client>
   "$tidnav" call --url "$url" --cert "$(field "$1" cert)" --key "$(field "$1" key)" --ca "$ca" \
     --contract 1.1:GetSubjectOfCareSchedule --logical-address 5565594230 --actor 191212121212 \
