@@ -128,9 +128,12 @@ void hub_service::route(net::request_context req, call_facts preset, std::functi
     logged.code = answer.code;
     logged.detail = answer.detail;
     logged.response.status = answer.response.status;
-    s.complete(std::move(answer));
+    // Observed before the answer is handed over: a consumer that has its
+    // answer can already find the call in the metrics, call log and audit log
+    // (afterwards, a descheduled thread made that a race).
     t.total = since(s.req.received_at);
     if (observer_) observer_->call_finished(s.req, s.facts, logged, t);
+    s.complete(std::move(answer));
   };
 
   auto planned = plan_call(rt, st->req, core::to_instant(std::chrono::system_clock::now()), st->facts);
