@@ -67,9 +67,9 @@ grep -q '"event":"call"' "$work/adapter.log" || { echo "no call log line"; cat "
 
 echo "== admin listener: plain-HTTP metrics, no contracts"
 admin="http://127.0.0.1:$(cat "$work/admin.port")"
-curl -sf "$admin/metrics" | grep -q 'tidnav_adapter_calls_total{family="crm-scheduling-1.1"' \
+grep -q 'tidnav_adapter_calls_total{family="crm-scheduling-1.1"' <<< "$(curl -sf "$admin/metrics")" \
   || { echo "admin /metrics lacks the call"; exit 1; }
-curl -sf "$admin/health/ready" | grep -q ready || { echo "admin /health/ready"; exit 1; }
+grep -q ready <<< "$(curl -sf "$admin/health/ready")" || { echo "admin /health/ready"; exit 1; }
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: text/xml' --data-binary @"$work/schedule.out" "$admin/")
 [ "$status" = 404 ] || { echo "a POST to the admin listener answered $status"; exit 1; }
 
@@ -89,10 +89,10 @@ cp "$work/adapter.yaml" "$work/adapter.good"
 printf 'surprise: 1\n' >> "$work/adapter.yaml"
 kill -HUP $adapter
 wait_log '"event":"reload_failed"' 1
-grep '"event":"reload_failed"' "$work/adapter.log" | grep -q surprise || { echo "error not logged"; exit 1; }
+grep '"event":"reload_failed"' "$work/adapter.log" | grep surprise > /dev/null || { echo "error not logged"; exit 1; }
 call --contract 1.1:GetSubjectOfCareSchedule --logical-address SE2321000016-ABC1 \
-  --field healthcare_facility=SE2321000016-ABC1 --field subject_of_care=191212121212 | grep -q BK-900 \
-  || { echo "no longer serving after a failed reload"; exit 1; }
+  --field healthcare_facility=SE2321000016-ABC1 --field subject_of_care=191212121212 > "$work/after-reload.out" \
+  && grep -q BK-900 "$work/after-reload.out" || { echo "no longer serving after a failed reload"; exit 1; }
 
 echo "== SIGHUP after rotating the certificate in place"
 cp "$work/adapter.good" "$work/adapter.yaml"

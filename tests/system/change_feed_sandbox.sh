@@ -25,7 +25,7 @@ seed=$(find "$work/sb" -name millennium.json | head -1)
 taken=$(grep -oE '"slot": "[^"]*"' "$seed" | sed -E 's/.*: "(.*)"/\1/' || true)
 slot=""
 for s in $(grep -oE '"id": "[A-Z0-9]+-[0-9]{8}-[0-9]{4}-[A-Z0-9]+"' "$seed" | sed -E 's/.*: "(.*)"/\1/' | tac); do
-  echo "$taken" | grep -qx "$s" || { slot=$s; break; }
+  grep -qx "$s" <<< "$taken" || { slot=$s; break; }
 done
 [ -n "$slot" ] || { echo "no free Millennium slot in the seed"; exit 1; }
 

@@ -41,7 +41,7 @@ hub=$!
 trap 'kill $hub 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/ports" ] && break; sleep 0.05; done
 admin="http://127.0.0.1:$(awk '$1=="admin"{print $2}' "$work/ports")"
-curl -fsS "$admin/status" | grep -q '"vagval:1 behorigheter:1"\|vagval:1 behorigheter:1'
+grep -q '"vagval:1 behorigheter:1"\|vagval:1 behorigheter:1' <<< "$(curl -fsS "$admin/status")"
 
 cat > "$work/cases.yaml" <<YAML
 - { name: known unit, consumer: SE2321000016-1177, contract: $ns, address: SE-B, expect: "https://127.0.0.1:1/b" }
@@ -56,8 +56,8 @@ permissions:
   - { consumer: SE2321000016-1177, contract: $ns, logical_address: SE-B }"
 "$tidnav" route-check --config "$work/hub.yaml" "$work/cases.yaml"
 kill -HUP $hub
-for _ in $(seq 100); do curl -fsS "$admin/status" | grep -q 'vagval:2' && break; sleep 0.05; done
-curl -fsS "$admin/status" | grep -q 'vagval:2' || { echo "SIGHUP did not reload"; cat "$work/hub.log"; exit 1; }
+for _ in $(seq 100); do grep -q 'vagval:2' <<< "$(curl -fsS "$admin/status")" && break; sleep 0.05; done
+grep -q 'vagval:2' <<< "$(curl -fsS "$admin/status")" || { echo "SIGHUP did not reload"; cat "$work/hub.log"; exit 1; }
 curl -fsS "$admin/metrics" | grep 'tidnav_reloads_total{result="ok"} 1' >/dev/null  # not -q: curl must be able to write all of it
 
 echo "== SIGTERM drains and exits 0"

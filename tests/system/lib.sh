@@ -4,6 +4,10 @@
 # fresh folder $work with a dev PKI in pki/ (CA, a `localhost` server
 # certificate); every process id appended to $pids is killed and $work removed
 # when the script exits, however it exits.
+#
+# Under `set -o pipefail` never `cmd | grep -q P`: grep -q stops reading at the
+# first match, cmd then dies of SIGPIPE and the pipeline fails at random. Use
+# `grep -q P <<< "$(cmd)"` or a file.
 
 sys_start() {  # $1: the tidnav binary, $2: WORKDIR (a prefix for mktemp)
   sys_tidnav=$1
